@@ -1,0 +1,15 @@
+//===- InitAll.cpp - Register every Tessera dialect, pass and translation -===//
+
+#include "tessera/InitAll.h"
+
+#include "tessera/Dialect/Graph/IR/Graph.h"
+
+#include "mlir/IR/DialectRegistry.h"
+
+void tessera::registerAllDialects(mlir::DialectRegistry &registry) {
+  registry.insert<graph::GraphDialect>();
+}
+
+void tessera::registerAllPasses() {}
+
+void tessera::registerAllTranslations() {}
