@@ -16,6 +16,10 @@ config.substitutions.append(("%PATH%", config.environment["PATH"]))
 llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 
+# Writes small ONNX models for importer tests (utils/onnx-node.py --help).
+config.substitutions.append(
+    ("%onnx-node", "/usr/bin/python3 " + os.path.join(config.tessera_src_root, "utils", "onnx-node.py")))
+
 tool_dirs = [config.tessera_tools_dir, config.llvm_tools_dir]
 tools = ["tensor-opt", "tensor-translate"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)

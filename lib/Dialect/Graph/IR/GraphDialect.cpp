@@ -10,6 +10,11 @@ using namespace tessera::graph;
 void GraphDialect::initialize() {
   registerCoreOps();
   registerElementwiseOps();
+  registerNNOps();
+  registerDataMovementOps();
+  registerIndexingOps();
+  registerReductionOps();
+  registerRecurrentOps();
 }
 
 Operation *GraphDialect::materializeConstant(OpBuilder &builder,

@@ -21,13 +21,29 @@ namespace tessera::graph {
 bool areCompatibleTensorTypes(mlir::TypeRange inferred,
                               mlir::TypeRange actual);
 
+/// The numpy-broadcast shape of two shapes. Never fails: a pair of static
+/// sizes that cannot broadcast gives `?` (verifyBroadcastable reports it).
+llvm::SmallVector<int64_t> broadcastShapes(llvm::ArrayRef<int64_t> lhs,
+                                           llvm::ArrayRef<int64_t> rhs);
+
 /// Infers the numpy-broadcast result of two ranked tensors. The element type
 /// is `elementType` when given (comparisons give i1), `lhs`'s otherwise.
-/// Emits an error at `location` when the shapes cannot broadcast.
-llvm::LogicalResult
-inferBroadcastResult(std::optional<mlir::Location> location, mlir::Type lhs,
-                     mlir::Type rhs, mlir::Type elementType,
-                     llvm::SmallVectorImpl<mlir::Type> &inferred);
+void inferBroadcastResult(mlir::Type lhs, mlir::Type rhs,
+                          mlir::Type elementType,
+                          llvm::SmallVectorImpl<mlir::Type> &inferred);
+
+/// Emits "operands of types ... do not broadcast" on `op` when the shapes of
+/// `lhs` and `rhs` cannot broadcast.
+llvm::LogicalResult verifyBroadcastable(mlir::Operation *op, mlir::Type lhs,
+                                        mlir::Type rhs);
+
+/// The integer values of `value` when it is a constant (graph.constant or any
+/// op that folds to one), e.g. the `shape` operand of reshape; std::nullopt
+/// otherwise.
+std::optional<llvm::SmallVector<int64_t>> getConstantIntValues(mlir::Value value);
+
+/// `axis` in [-rank, rank) made non-negative; std::nullopt when out of range.
+std::optional<int64_t> normalizeAxis(int64_t axis, int64_t rank);
 
 } // namespace tessera::graph
 
@@ -35,5 +51,15 @@ inferBroadcastResult(std::optional<mlir::Location> location, mlir::Type lhs,
 #include "tessera/Dialect/Graph/IR/GraphOps.h.inc"
 #define GET_OP_CLASSES
 #include "tessera/Dialect/Graph/IR/GraphElementwiseOps.h.inc"
+#define GET_OP_CLASSES
+#include "tessera/Dialect/Graph/IR/GraphNNOps.h.inc"
+#define GET_OP_CLASSES
+#include "tessera/Dialect/Graph/IR/GraphDataMovementOps.h.inc"
+#define GET_OP_CLASSES
+#include "tessera/Dialect/Graph/IR/GraphIndexingOps.h.inc"
+#define GET_OP_CLASSES
+#include "tessera/Dialect/Graph/IR/GraphReductionOps.h.inc"
+#define GET_OP_CLASSES
+#include "tessera/Dialect/Graph/IR/GraphRecurrentOps.h.inc"
 
 #endif // TESSERA_DIALECT_GRAPH_IR_GRAPH_H

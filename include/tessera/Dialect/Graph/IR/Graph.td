@@ -5,5 +5,10 @@
 
 include "tessera/Dialect/Graph/IR/GraphOps.td"
 include "tessera/Dialect/Graph/IR/GraphElementwiseOps.td"
+include "tessera/Dialect/Graph/IR/GraphNNOps.td"
+include "tessera/Dialect/Graph/IR/GraphDataMovementOps.td"
+include "tessera/Dialect/Graph/IR/GraphIndexingOps.td"
+include "tessera/Dialect/Graph/IR/GraphReductionOps.td"
+include "tessera/Dialect/Graph/IR/GraphRecurrentOps.td"
 
 #endif // TESSERA_DIALECT_GRAPH_IR_GRAPH_TD

@@ -30,6 +30,11 @@ def Graph_Dialect : Dialect {
     // Each operator family registers its operations from its own file.
     void registerCoreOps();
     void registerElementwiseOps();
+    void registerNNOps();
+    void registerDataMovementOps();
+    void registerIndexingOps();
+    void registerReductionOps();
+    void registerRecurrentOps();
   }];
 }
 
@@ -39,6 +44,11 @@ class Graph_Op<string mnemonic, list<Trait> traits = []>
 // An operator without side effects whose result types are inferred from its
 // operands and attributes (`inferReturnTypes` with an adaptor). Written result
 // types may refine inferred dynamic dimensions (`isCompatibleReturnTypes`).
+//
+// Inference never fails for operands that meet the ODS type constraints: it
+// infers `?` where sizes conflict or attributes are out of range, and the
+// op's verifier reports the problem. So the builders that infer result types
+// never abort, and the ONNX importer can build any node and verify it.
 def Graph_InferTypes : InferTypeOpAdaptorBase<[{
   static bool isCompatibleReturnTypes(::mlir::TypeRange inferred,
                                       ::mlir::TypeRange actual) {

@@ -47,13 +47,19 @@ class Graph_BroadcastBinaryOp<string mnemonic, string summaryText,
   }];
   let arguments = (ins operandType:$lhs, operandType:$rhs);
   let results = (outs operandType:$output);
+  let hasVerifier = 1;
   let extraClassDefinition = [{
     ::llvm::LogicalResult $cppClass::inferReturnTypes(
-        ::mlir::MLIRContext *, std::optional<::mlir::Location> location,
+        ::mlir::MLIRContext *, std::optional<::mlir::Location>,
         Adaptor adaptor, ::llvm::SmallVectorImpl<::mlir::Type> &types) {
-      return ::tessera::graph::inferBroadcastResult(
-          location, adaptor.getLhs().getType(), adaptor.getRhs().getType(),
-          /*elementType=*/nullptr, types);
+      ::tessera::graph::inferBroadcastResult(adaptor.getLhs().getType(),
+                                             adaptor.getRhs().getType(),
+                                             /*elementType=*/nullptr, types);
+      return ::mlir::success();
+    }
+    ::llvm::LogicalResult $cppClass::verify() {
+      return ::tessera::graph::verifyBroadcastable(
+          *this, getLhs().getType(), getRhs().getType());
     }
   }];
 }

@@ -1,0 +1,12 @@
+//===- ElementwiseConverters.cpp - ONNX Elementwise operators to the graph dialect ---===//
+
+#include "NodeImporter.h"
+
+#include "tessera/Dialect/Graph/IR/Graph.h"
+
+using namespace mlir;
+using namespace tessera;
+using namespace tessera::onnx_import;
+
+void tessera::onnx_import::populateElementwiseConverters(ConverterRegistry &registry) {
+}
