@@ -20,6 +20,9 @@ llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 config.substitutions.append(
     ("%onnx-node", "/usr/bin/python3 " + os.path.join(config.tessera_src_root, "utils", "onnx-node.py")))
 
+# Models exported by utils/export-torch-models.py (the tessera-test-models target).
+config.substitutions.append(("%models", config.tessera_models_dir))
+
 tool_dirs = [config.tessera_tools_dir, config.llvm_tools_dir]
 tools = ["tensor-opt", "tensor-translate"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)

@@ -13,7 +13,7 @@ PACKAGES=(
   # ONNX import: protobuf + libonnx (checker, version converter, shape inference).
   libprotobuf-dev protobuf-compiler libonnx-dev
   # Test data and model export.
-  libonnx-testdata python3-onnx python3-numpy
+  libonnx-testdata python3-onnx python3-numpy python3-torch python3-torchvision
 )
 
 missing=()

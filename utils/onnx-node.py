@@ -89,6 +89,8 @@ def main():
     parser.add_argument("--opset", type=int, default=17)
     parser.add_argument("--name", default="node0")
     parser.add_argument("--no-check", action="store_true")
+    parser.add_argument("--external-data", metavar="FILE",
+                        help="store initializers in FILE next to the model")
     parser.add_argument("-f", "--file", required=True)
     args = parser.parse_args()
     rng = np.random.default_rng(0)
@@ -117,7 +119,10 @@ def main():
                             name=args.name, domain=args.domain)
     node.attribute.extend(parse_attr(a, rng) for a in args.attr)
     graph = helper.make_graph([node], "test", graph_inputs, outputs, initializers)
-    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", args.opset)],
+    opsets = [helper.make_opsetid("", args.opset)]
+    if args.domain:
+        opsets.append(helper.make_opsetid(args.domain, 1))
+    model = helper.make_model(graph, opset_imports=opsets,
                               producer_name="onnx-node.py")
     model.ir_version = 8
     # Outputs given without a type take the one ONNX shape inference gives.
@@ -129,7 +134,12 @@ def main():
                 output.CopyFrom(inferred[output.name])
     if not args.no_check:
         onnx.checker.check_model(model)
-    onnx.save(model, args.file)
+    if args.external_data:
+        onnx.save_model(model, args.file, save_as_external_data=True,
+                        all_tensors_to_one_file=True, location=args.external_data,
+                        size_threshold=0)
+    else:
+        onnx.save(model, args.file)
 
 
 if __name__ == "__main__":

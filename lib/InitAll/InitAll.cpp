@@ -3,6 +3,7 @@
 #include "tessera/InitAll.h"
 
 #include "tessera/Dialect/Graph/IR/Graph.h"
+#include "tessera/Target/ONNX/ImportONNX.h"
 
 #include "mlir/IR/DialectRegistry.h"
 
@@ -12,4 +13,6 @@ void tessera::registerAllDialects(mlir::DialectRegistry &registry) {
 
 void tessera::registerAllPasses() {}
 
-void tessera::registerAllTranslations() {}
+void tessera::registerAllTranslations() {
+  registerONNXImportTranslation();
+}

@@ -124,6 +124,9 @@ private:
   llvm::StringMap<NodeConverter> converters;
 };
 
+/// Every converter, built once.
+const ConverterRegistry &getConverterRegistry();
+
 // One populate function per operator family (one file each).
 void populateCoreConverters(ConverterRegistry &registry);
 void populateElementwiseConverters(ConverterRegistry &registry);

@@ -1,0 +1,99 @@
+#!/usr/bin/python3
+"""Imports every ONNX backend test model and counts what imports.
+
+For each model.onnx under the given suites of libonnx-testdata, runs
+`tensor-translate --import-onnx` and sorts it into imported, unsupported (the
+importer's "unsupported ONNX operators" error, or a converter's "... is not
+supported" for an attribute value or type) and failed (any other error, or a
+crash). Prints the counts per suite, the unsupported operators by how
+many models they block, and every failure with its first error line.
+
+  utils/onnx-import-conformance.py --tool build/bin/tensor-translate
+"""
+import argparse
+import collections
+import concurrent.futures
+import os
+import re
+import subprocess
+import sys
+
+DATA = "/usr/share/libonnx-testdata/data"
+SUITES = ["node", "pytorch-converted", "pytorch-operator", "simple"]
+UNSUPPORTED_LINE = re.compile(r"^  (\S+) \(opset \d+\): \d+ node")
+
+
+def import_model(tool, model):
+    try:
+        run = subprocess.run([tool, "--import-onnx", model, "-o", os.devnull],
+                             capture_output=True, text=True, timeout=120)
+    except subprocess.TimeoutExpired:
+        return "failed", "timed out after 120 s", []
+    if run.returncode == 0:
+        return "imported", "", []
+    lines = run.stderr.splitlines()
+    if any("unsupported ONNX operators" in line for line in lines):
+        ops = [m.group(1) for m in map(UNSUPPORTED_LINE.match, lines) if m]
+        return "unsupported", "", ops
+    # A supported operator used with an unsupported attribute, type or mode.
+    feature = [line for line in lines if "not supported" in line]
+    if feature and run.returncode > 0:
+        return "unsupported", "", ["feature: " + feature[0].split("error: ")[-1]]
+    if run.returncode < 0:
+        return "failed", f"crashed with signal {-run.returncode}", []
+    errors = [line for line in lines if "error" in line]
+    return "failed", (errors or lines or ["no message"])[0], []
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--tool", default="build/bin/tensor-translate")
+    parser.add_argument("--suite", action="append", choices=SUITES,
+                        help="suites to run (default: all)")
+    parser.add_argument("--filter", default="", help="only tests whose name contains this")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count())
+    args = parser.parse_args()
+
+    tests = []
+    for suite in args.suite or SUITES:
+        root = os.path.join(DATA, suite)
+        for name in sorted(os.listdir(root)):
+            model = os.path.join(root, name, "model.onnx")
+            if args.filter in name and os.path.exists(model):
+                tests.append((suite, name, model))
+
+    counts = collections.defaultdict(collections.Counter)
+    blocking = collections.Counter()
+    failures = []
+    with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
+        results = pool.map(lambda t: import_model(args.tool, t[2]), tests)
+        for (suite, name, _), (status, message, ops) in zip(tests, results):
+            counts[suite][status] += 1
+            blocking.update(set(ops))
+            if status == "failed":
+                failures.append(f"{suite}/{name}: {message}")
+
+    for line in sorted(failures):
+        print("FAILED", line)
+    if blocking:
+        print("\nUnsupported operators (models blocked):")
+        for op, n in blocking.most_common():
+            print(f"  {op}: {n}")
+    print()
+    total = collections.Counter()
+    for suite in args.suite or SUITES:
+        c = counts[suite]
+        total.update(c)
+        n = sum(c.values())
+        print(f"{suite:18} {n:4} models: {c['imported']:4} imported, "
+              f"{c['unsupported']:4} unsupported, {c['failed']:4} failed")
+    n = sum(total.values())
+    print(f"{'total':18} {n:4} models: {total['imported']:4} imported "
+          f"({100.0 * total['imported'] / max(n, 1):.1f} %), "
+          f"{total['unsupported']:4} unsupported, {total['failed']:4} failed")
+    return 1 if total["failed"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
