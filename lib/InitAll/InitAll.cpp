@@ -3,12 +3,13 @@
 #include "tessera/InitAll.h"
 
 #include "tessera/Dialect/Graph/IR/Graph.h"
+#include "tessera/Dialect/TE/IR/TE.h"
 #include "tessera/Target/ONNX/ImportONNX.h"
 
 #include "mlir/IR/DialectRegistry.h"
 
 void tessera::registerAllDialects(mlir::DialectRegistry &registry) {
-  registry.insert<graph::GraphDialect>();
+  registry.insert<graph::GraphDialect, te::TEDialect>();
 }
 
 void tessera::registerAllPasses() {}
