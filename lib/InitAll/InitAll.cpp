@@ -2,6 +2,7 @@
 
 #include "tessera/InitAll.h"
 
+#include "tessera/Conversion/Passes.h"
 #include "tessera/Dialect/Graph/IR/Graph.h"
 #include "tessera/Dialect/TE/IR/TE.h"
 #include "tessera/Target/ONNX/ImportONNX.h"
@@ -12,7 +13,7 @@ void tessera::registerAllDialects(mlir::DialectRegistry &registry) {
   registry.insert<graph::GraphDialect, te::TEDialect>();
 }
 
-void tessera::registerAllPasses() {}
+void tessera::registerAllPasses() { registerTesseraConversionPasses(); }
 
 void tessera::registerAllTranslations() {
   registerONNXImportTranslation();
