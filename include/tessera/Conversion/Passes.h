@@ -3,6 +3,7 @@
 #ifndef TESSERA_CONVERSION_PASSES_H
 #define TESSERA_CONVERSION_PASSES_H
 
+#include "tessera/Conversion/GraphToTE/GraphToTE.h"
 #include "tessera/Conversion/TEToLinalg/TEToLinalg.h"
 
 #include "mlir/Pass/Pass.h"

@@ -5,6 +5,24 @@
 
 include "mlir/Pass/PassBase.td"
 
+def ConvertGraphToTE : Pass<"convert-graph-to-te", "::mlir::ModuleOp"> {
+  let summary = "Lower graph operators to te.compute";
+  let description = [{
+    Every graph operator becomes one or more `te.compute` stages that say
+    what it computes element by element (the operator library, TVM's TOPI);
+    `graph.constant` becomes `arith.constant`. Unsigned integer tensors
+    become signless ones (function signatures included); the stages use
+    unsigned arithmetic where the graph types were unsigned.
+
+    An operator with an attribute value or dynamic shape that the lowering
+    does not handle is an error naming the operator and its ONNX node.
+  }];
+  let dependentDialects = [
+    "::tessera::te::TEDialect", "::mlir::arith::ArithDialect",
+    "::mlir::cf::ControlFlowDialect", "::mlir::math::MathDialect",
+    "::mlir::tensor::TensorDialect"];
+}
+
 def ConvertTEToLinalg : Pass<"convert-te-to-linalg"> {
   let summary = "Lower te.compute to Linalg on tensors";
   let description = [{

@@ -114,6 +114,13 @@ def TE_ReadOp : TE_Op<"read", [Pure, AttrSizedOperandSegments,
   let assemblyFormat = [{
     $tensor `[` $indices `]` (`padding` $padding^)? attr-dict `:` type($tensor)
   }];
+  let builders = [
+    OpBuilder<(ins "::mlir::Value":$tensor, "::mlir::ValueRange":$indices,
+                   CArg<"::mlir::Value", "{}">:$padding), [{
+      build($_builder, $_state,
+            ::llvm::cast<::mlir::TensorType>(tensor.getType()).getElementType(),
+            tensor, indices, padding);
+    }]>];
   let hasVerifier = 1;
 }
 
