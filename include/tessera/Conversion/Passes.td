@@ -20,7 +20,7 @@ def ConvertGraphToTE : Pass<"convert-graph-to-te", "::mlir::ModuleOp"> {
   let dependentDialects = [
     "::tessera::te::TEDialect", "::mlir::arith::ArithDialect",
     "::mlir::cf::ControlFlowDialect", "::mlir::math::MathDialect",
-    "::mlir::tensor::TensorDialect"];
+    "::mlir::scf::SCFDialect", "::mlir::tensor::TensorDialect"];
 }
 
 def ConvertTEToLinalg : Pass<"convert-te-to-linalg"> {

@@ -12,6 +12,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Func/Transforms/FuncConversions.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
 
@@ -82,7 +83,7 @@ struct ConvertGraphToTEPass
     target.addIllegalDialect<graph::GraphDialect>();
     target.addLegalDialect<te::TEDialect, arith::ArithDialect,
                            cf::ControlFlowDialect, math::MathDialect,
-                           tensor::TensorDialect>();
+                           scf::SCFDialect, tensor::TensorDialect>();
     target.addDynamicallyLegalOp<func::FuncOp>([&](func::FuncOp op) {
       return typeConverter.isSignatureLegal(op.getFunctionType());
     });
@@ -100,4 +101,12 @@ void tessera::populateGraphToTEConversionPatterns(
     const TypeConverter &typeConverter, RewritePatternSet &patterns) {
   patterns.add<ConstantPattern>(typeConverter, patterns.getContext());
   populateElementwisePatterns(typeConverter, patterns);
+  populateReductionPatterns(typeConverter, patterns);
+  populateRecurrentPatterns(typeConverter, patterns);
+  populateDataMovementPatterns(typeConverter, patterns);
+  populateIndexingPatterns(typeConverter, patterns);
+  populateNNPatterns(typeConverter, patterns);
+  populateNormalizationPatterns(typeConverter, patterns);
+  populateVisionPatterns(typeConverter, patterns);
+  populateSignalPatterns(typeConverter, patterns);
 }

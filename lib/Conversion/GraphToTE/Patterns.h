@@ -9,6 +9,22 @@ namespace tessera::graph_to_te {
 
 void populateElementwisePatterns(const mlir::TypeConverter &typeConverter,
                                  mlir::RewritePatternSet &patterns);
+void populateReductionPatterns(const mlir::TypeConverter &typeConverter,
+                               mlir::RewritePatternSet &patterns);
+void populateRecurrentPatterns(const mlir::TypeConverter &typeConverter,
+                               mlir::RewritePatternSet &patterns);
+void populateDataMovementPatterns(const mlir::TypeConverter &typeConverter,
+                                  mlir::RewritePatternSet &patterns);
+void populateIndexingPatterns(const mlir::TypeConverter &typeConverter,
+                              mlir::RewritePatternSet &patterns);
+void populateNNPatterns(const mlir::TypeConverter &typeConverter,
+                        mlir::RewritePatternSet &patterns);
+void populateNormalizationPatterns(const mlir::TypeConverter &typeConverter,
+                                   mlir::RewritePatternSet &patterns);
+void populateVisionPatterns(const mlir::TypeConverter &typeConverter,
+                            mlir::RewritePatternSet &patterns);
+void populateSignalPatterns(const mlir::TypeConverter &typeConverter,
+                            mlir::RewritePatternSet &patterns);
 
 /// Whether `type` (a graph tensor type before conversion) holds unsigned
 /// integers: te computes on signless ones and picks unsigned arithmetic.

@@ -35,8 +35,8 @@ static LogicalResult convertConstant(NodeImporter &node) {
         ArrayRef<int64_t>(values));
   } else {
     return node.emitError()
-           << "only the value, value_float(s) and value_int(s) attributes are "
-              "supported (string and sparse constants are not)";
+           << "string and sparse constants are not supported (only the "
+              "value, value_float(s) and value_int(s) attributes are)";
   }
   return node.setResults(
       graph::ConstantOp::create(node.getBuilder(), node.getLoc(), value)

@@ -24,6 +24,7 @@
 #include "onnx/version_converter/convert.h"
 
 #include <exception>
+#include <set>
 
 using namespace mlir;
 using namespace tessera;
@@ -51,6 +52,9 @@ private:
   LogicalResult overrideInputShapes();
   void inferShapes();
   LogicalResult expandFunctions(int64_t opset);
+  void reshapeLegacyPReluSlopes();
+  std::set<std::string> getLegacyResizeOutputs(int64_t opset);
+  void fixConvertedLegacyResizes(const std::set<std::string> &outputs);
 
   MLIRContext *context;
   std::string modelDir, modelName;
@@ -70,10 +74,14 @@ LogicalResult ModelLoader::loadExternalData(onnx::TensorProto &tensor) {
   for (const auto &entry : tensor.external_data()) {
     if (entry.key() == "location")
       location = entry.value();
-    else if (entry.key() == "offset")
-      offset = std::stoull(entry.value());
-    else if (entry.key() == "length")
-      length = std::stoull(entry.value());
+    else if (entry.key() == "offset" || entry.key() == "length") {
+      uint64_t value;
+      if (StringRef(entry.value()).getAsInteger(10, value))
+        return emitError(loc) << "tensor '" << tensor.name() << "': external "
+                              << entry.key() << " '" << entry.value()
+                              << "' is not a number";
+      (entry.key() == "offset" ? offset : length.emplace()) = value;
+    }
   }
   if (location.empty())
     return emitError(loc) << "tensor '" << tensor.name()
@@ -165,107 +173,197 @@ void ModelLoader::inferShapes() {
   }
 }
 
+/// Before opset 7, PRelu's slope of shape [C] applied along the channel
+/// axis (1); the version converter keeps the shape, which then broadcasts
+/// along the last axis. Reshape such slope initializers to [C, 1, ..., 1].
+void ModelLoader::reshapeLegacyPReluSlopes() {
+  onnx::GraphProto *graph = model.mutable_graph();
+  llvm::StringMap<int> inputRanks;
+  for (const onnx::ValueInfoProto &input : graph->input())
+    if (input.type().tensor_type().has_shape())
+      inputRanks[input.name()] = input.type().tensor_type().shape().dim_size();
+  for (const onnx::NodeProto &node : graph->node()) {
+    if (node.op_type() != "PRelu" || node.input_size() != 2)
+      continue;
+    int rank = inputRanks.lookup(node.input(0));
+    for (onnx::TensorProto &slope : *graph->mutable_initializer()) {
+      if (slope.name() != node.input(1) || slope.dims_size() != 1 ||
+          slope.dims(0) == 1 || rank < 3)
+        continue;
+      for (int dim = 2; dim < rank; ++dim)
+        slope.add_dims(1);
+      for (onnx::ValueInfoProto &input : *graph->mutable_input())
+        if (input.name() == slope.name())
+          for (int dim = 2; dim < rank; ++dim)
+            input.mutable_type()->mutable_tensor_type()->mutable_shape()
+                ->add_dim()->set_dim_value(1);
+    }
+  }
+}
+
+/// Upsample, and Resize before opset 11, sample at asymmetric coordinates
+/// with nearest rounding down; libonnx's adapters to Resize-11 leave the
+/// defaults (half_pixel, round_prefer_floor). The outputs of such nodes,
+/// to find them after conversion.
+std::set<std::string> ModelLoader::getLegacyResizeOutputs(int64_t opset) {
+  std::set<std::string> outputs;
+  for (const onnx::NodeProto &node : model.graph().node())
+    if (node.op_type() == "Upsample" ||
+        (node.op_type() == "Resize" && opset < 11))
+      outputs.insert(node.output(0));
+  return outputs;
+}
+
+void ModelLoader::fixConvertedLegacyResizes(
+    const std::set<std::string> &outputs) {
+  for (onnx::NodeProto &node : *model.mutable_graph()->mutable_node()) {
+    if (node.op_type() != "Resize" || !outputs.count(node.output(0)))
+      continue;
+    google::protobuf::RepeatedPtrField<onnx::AttributeProto> attrs;
+    for (const onnx::AttributeProto &attr : node.attribute())
+      if (attr.name() != "coordinate_transformation_mode" &&
+          attr.name() != "nearest_mode")
+        *attrs.Add() = attr;
+    for (auto [name, value] :
+         {std::pair<const char *, const char *>{"coordinate_transformation_mode",
+                                                "asymmetric"},
+          {"nearest_mode", "floor"}}) {
+      onnx::AttributeProto *attr = attrs.Add();
+      attr->set_name(name);
+      attr->set_type(onnx::AttributeProto::STRING);
+      attr->set_s(value);
+    }
+    *node.mutable_attribute() = std::move(attrs);
+  }
+}
+
+/// The body of `node`'s function in its op's `schema`, if the schema has
+/// one; context-dependent bodies need the input types.
+static std::optional<onnx::FunctionProto>
+getFunctionBody(const onnx::NodeProto &node, const onnx::OpSchema *schema,
+                const llvm::StringMap<const onnx::TypeProto *> &types) {
+  if (schema->HasFunction())
+    return *schema->GetFunction();
+  if (!schema->HasContextDependentFunction())
+    return std::nullopt;
+  std::vector<onnx::TypeProto> inputTypes;
+  for (const std::string &input : node.input()) {
+    const onnx::TypeProto *type = types.lookup(input);
+    inputTypes.push_back(type ? *type : onnx::TypeProto());
+  }
+  onnx::FunctionProto body;
+  try {
+    onnx::FunctionBodyBuildContextImpl buildContext(node, inputTypes);
+    if (schema->BuildContextDependentFunction(buildContext, body))
+      return body;
+  } catch (const std::exception &) {
+    // No body for these input types: the node stays, reported unsupported.
+  }
+  return std::nullopt;
+}
+
+/// `body` instantiated for `node`: formal inputs and outputs renamed to the
+/// node's, internal values prefixed with `prefix`, attribute references
+/// bound to the node's attributes or, where it has none, to the defaults of
+/// its op's `schema`.
+static std::vector<onnx::NodeProto>
+inlineFunction(const onnx::NodeProto &node, const onnx::OpSchema &schema,
+               const onnx::FunctionProto &body, const std::string &prefix) {
+  std::map<std::string, std::string> rename;
+  for (int i = 0; i < body.input_size(); ++i)
+    rename[body.input(i)] = i < node.input_size() ? node.input(i) : "";
+  for (int i = 0; i < body.output_size(); ++i)
+    rename[body.output(i)] = i < node.output_size() ? node.output(i) : "";
+  auto renamed = [&](const std::string &name) {
+    if (name.empty())
+      return name;
+    auto it = rename.find(name);
+    return it != rename.end() ? it->second : prefix + name;
+  };
+  std::map<std::string, const onnx::AttributeProto *> callerAttrs;
+  for (const auto &[name, attr] : schema.attributes())
+    if (attr.default_value.type() != onnx::AttributeProto::UNDEFINED)
+      callerAttrs[name] = &attr.default_value;
+  for (const onnx::AttributeProto &attr : node.attribute())
+    callerAttrs[attr.name()] = &attr;
+
+  std::vector<onnx::NodeProto> inlined;
+  for (int index = 0; index < body.node_size(); ++index) {
+    const onnx::NodeProto &bodyNode = body.node(index);
+    onnx::NodeProto copy = bodyNode;
+    for (std::string &input : *copy.mutable_input())
+      input = renamed(input);
+    for (std::string &output : *copy.mutable_output())
+      output = renamed(output);
+    copy.set_name(prefix + (bodyNode.name().empty()
+                                ? bodyNode.op_type() + "_" +
+                                      std::to_string(index)
+                                : bodyNode.name()));
+    google::protobuf::RepeatedPtrField<onnx::AttributeProto> attrs;
+    for (const onnx::AttributeProto &attr : bodyNode.attribute()) {
+      if (attr.ref_attr_name().empty()) {
+        *attrs.Add() = attr;
+        continue;
+      }
+      auto it = callerAttrs.find(attr.ref_attr_name());
+      if (it == callerAttrs.end())
+        continue; // Neither set nor defaulted: the body op's default applies.
+      onnx::AttributeProto *bound = attrs.Add();
+      *bound = *it->second;
+      bound->set_name(attr.name());
+    }
+    *copy.mutable_attribute() = std::move(attrs);
+    inlined.push_back(std::move(copy));
+  }
+  return inlined;
+}
+
 /// Replaces every node that has no converter but a function body in its
 /// schema (LayerNormalization, SoftmaxCrossEntropyLoss, Celu, ...) by that
-/// body, renaming the body's internal values after the node.
+/// body. Bodies may call other function ops, whose context-dependent bodies
+/// need the types shape inference gives the first body's values: expand one
+/// level at a time, inferring shapes in between.
 LogicalResult ModelLoader::expandFunctions(int64_t opset) {
-  const ConverterRegistry &registry = getConverterRegistry();
+  constexpr int kMaxDepth = 8;
   onnx::GraphProto *graph = model.mutable_graph();
-  llvm::StringMap<const onnx::TypeProto *> types;
-  for (const auto *list : {&graph->input(), &graph->value_info(),
-                           &graph->output()})
-    for (const onnx::ValueInfoProto &info : *list)
-      types[info.name()] = &info.type();
-
-  bool expanded = false;
-  google::protobuf::RepeatedPtrField<onnx::NodeProto> nodes;
   unsigned counter = 0;
-  // Bodies may call other function ops: expand until nothing changes.
-  std::vector<onnx::NodeProto> worklist(graph->node().rbegin(),
-                                        graph->node().rend());
-  while (!worklist.empty()) {
-    onnx::NodeProto node = std::move(worklist.back());
-    worklist.pop_back();
-    const onnx::OpSchema *schema =
-        isDefaultDomain(node.domain()) && !registry.lookup(node.op_type())
-            ? onnx::OpSchemaRegistry::Schema(node.op_type(), opset, "")
-            : nullptr;
-    onnx::FunctionProto body;
-    bool hasBody = false;
-    if (schema && schema->HasFunction()) {
-      body = *schema->GetFunction();
-      hasBody = true;
-    } else if (schema && schema->HasContextDependentFunction()) {
-      std::vector<onnx::TypeProto> inputTypes;
-      for (const std::string &input : node.input()) {
-        const onnx::TypeProto *type = types.lookup(input);
-        inputTypes.push_back(type ? *type : onnx::TypeProto());
+  for (int depth = 0; depth < kMaxDepth; ++depth) {
+    llvm::StringMap<const onnx::TypeProto *> types;
+    for (const auto *list : {&graph->input(), &graph->value_info(),
+                             &graph->output()})
+      for (const onnx::ValueInfoProto &info : *list)
+        types[info.name()] = &info.type();
+
+    bool expanded = false;
+    google::protobuf::RepeatedPtrField<onnx::NodeProto> nodes;
+    for (const onnx::NodeProto &node : graph->node()) {
+      const onnx::OpSchema *schema =
+          isDefaultDomain(node.domain()) &&
+                  !getConverterRegistry().lookup(node.op_type())
+              ? onnx::OpSchemaRegistry::Schema(node.op_type(), opset, "")
+              : nullptr;
+      std::optional<onnx::FunctionProto> body =
+          schema ? getFunctionBody(node, schema, types) : std::nullopt;
+      if (!body) {
+        *nodes.Add() = node;
+        continue;
       }
-      try {
-        onnx::FunctionBodyBuildContextImpl buildContext(node, inputTypes);
-        hasBody = schema->BuildContextDependentFunction(buildContext, body);
-      } catch (const std::exception &) {
-        hasBody = false;
-      }
+      expanded = true;
+      std::string prefix =
+          (node.name().empty() ? node.op_type() : node.name()) + "/" +
+          std::to_string(counter++) + "/";
+      for (onnx::NodeProto &inlined :
+           inlineFunction(node, *schema, *body, prefix))
+        *nodes.Add() = std::move(inlined);
     }
-    if (!hasBody) {
-      *nodes.Add() = std::move(node);
-      continue;
-    }
-    expanded = true;
-    std::string prefix = (node.name().empty() ? node.op_type() : node.name()) +
-                         "/" + std::to_string(counter++) + "/";
-    std::map<std::string, std::string> rename;
-    for (int i = 0; i < body.input_size(); ++i)
-      rename[body.input(i)] = i < node.input_size() ? node.input(i) : "";
-    for (int i = 0; i < body.output_size(); ++i)
-      rename[body.output(i)] = i < node.output_size() ? node.output(i) : "";
-    auto renamed = [&](const std::string &name) {
-      if (name.empty())
-        return name;
-      auto it = rename.find(name);
-      return it != rename.end() ? it->second : prefix + name;
-    };
-    std::map<std::string, const onnx::AttributeProto *> callerAttrs;
-    for (const onnx::AttributeProto &attr : node.attribute())
-      callerAttrs[attr.name()] = &attr;
-    std::vector<onnx::NodeProto> inlined;
-    for (int bodyIndex = 0; bodyIndex < body.node_size(); ++bodyIndex) {
-      const onnx::NodeProto &bodyNode = body.node(bodyIndex);
-      onnx::NodeProto copy = bodyNode;
-      for (std::string &input : *copy.mutable_input())
-        input = renamed(input);
-      for (std::string &output : *copy.mutable_output())
-        output = renamed(output);
-      copy.set_name(prefix + (bodyNode.name().empty()
-                                  ? bodyNode.op_type() + "_" +
-                                        std::to_string(bodyIndex)
-                                  : bodyNode.name()));
-      google::protobuf::RepeatedPtrField<onnx::AttributeProto> attrs;
-      for (const onnx::AttributeProto &attr : bodyNode.attribute()) {
-        if (attr.ref_attr_name().empty()) {
-          *attrs.Add() = attr;
-          continue;
-        }
-        auto it = callerAttrs.find(attr.ref_attr_name());
-        if (it == callerAttrs.end())
-          continue; // The body op's default applies.
-        onnx::AttributeProto *bound = attrs.Add();
-        *bound = *it->second;
-        bound->set_name(attr.name());
-      }
-      *copy.mutable_attribute() = std::move(attrs);
-      inlined.push_back(std::move(copy));
-    }
-    for (auto it = inlined.rbegin(); it != inlined.rend(); ++it)
-      worklist.push_back(std::move(*it));
-  }
-  if (expanded) {
+    if (!expanded)
+      return success();
     *graph->mutable_node() = std::move(nodes);
     graph->clear_value_info();
     inferShapes();
   }
-  return success();
+  return emitError(loc) << "function ops nest deeper than " << kMaxDepth
+                        << " levels";
 }
 
 OwningOpRef<ModuleOp> ModelLoader::load(StringRef bytes) {
@@ -308,9 +406,13 @@ OwningOpRef<ModuleOp> ModelLoader::load(StringRef bytes) {
   }
 
   if (opset != kCanonicalOpset) {
+    if (opset < 7)
+      reshapeLegacyPReluSlopes();
+    std::set<std::string> legacyResizes = getLegacyResizeOutputs(opset);
     try {
       model = onnx::version_conversion::ConvertVersion(model, kCanonicalOpset);
       opset = kCanonicalOpset;
+      fixConvertedLegacyResizes(legacyResizes);
     } catch (const std::exception &) {
       // Keep the model's own opset: converters check node versions where
       // semantics changed, and unsupported versions are reported per node.

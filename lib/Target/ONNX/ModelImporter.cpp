@@ -27,40 +27,6 @@ Location ModelImporter::nodeLocation(StringRef name, StringRef opType) {
                        StringAttr::get(context, opType));
 }
 
-static Type convertElementType(int32_t dataType, MLIRContext *context) {
-  Builder b(context);
-  switch (dataType) {
-  case onnx::TensorProto::FLOAT:
-    return b.getF32Type();
-  case onnx::TensorProto::DOUBLE:
-    return b.getF64Type();
-  case onnx::TensorProto::FLOAT16:
-    return b.getF16Type();
-  case onnx::TensorProto::BFLOAT16:
-    return b.getBF16Type();
-  case onnx::TensorProto::BOOL:
-    return b.getI1Type();
-  case onnx::TensorProto::INT8:
-    return b.getIntegerType(8);
-  case onnx::TensorProto::INT16:
-    return b.getIntegerType(16);
-  case onnx::TensorProto::INT32:
-    return b.getIntegerType(32);
-  case onnx::TensorProto::INT64:
-    return b.getIntegerType(64);
-  case onnx::TensorProto::UINT8:
-    return b.getIntegerType(8, /*isSigned=*/false);
-  case onnx::TensorProto::UINT16:
-    return b.getIntegerType(16, /*isSigned=*/false);
-  case onnx::TensorProto::UINT32:
-    return b.getIntegerType(32, /*isSigned=*/false);
-  case onnx::TensorProto::UINT64:
-    return b.getIntegerType(64, /*isSigned=*/false);
-  default:
-    return nullptr;
-  }
-}
-
 static StringRef dataTypeName(int32_t dataType) {
   if (onnx::TensorProto::DataType_IsValid(dataType))
     return onnx::TensorProto::DataType_Name(
@@ -75,7 +41,7 @@ Type ModelImporter::convertType(const onnx::TypeProto &type, Location loc) {
     return nullptr;
   }
   const onnx::TypeProto::Tensor &tensor = type.tensor_type();
-  Type elementType = convertElementType(tensor.elem_type(), context);
+  Type elementType = convertDataType(tensor.elem_type(), context);
   if (!elementType) {
     emitError(loc) << "element type " << dataTypeName(tensor.elem_type())
                    << " is not supported";
@@ -103,7 +69,7 @@ static void appendAs(const Range &values, std::vector<char> &bytes) {
 
 ElementsAttr ModelImporter::convertTensor(const onnx::TensorProto &tensor,
                                           Location loc) {
-  Type elementType = convertElementType(tensor.data_type(), context);
+  Type elementType = convertDataType(tensor.data_type(), context);
   if (!elementType) {
     emitError(loc) << "tensor '" << tensor.name() << "' has element type "
                    << dataTypeName(tensor.data_type())
@@ -222,7 +188,7 @@ ModelImporter::importModel(const onnx::ModelProto &model,
                            &graph.output()})
     for (const onnx::ValueInfoProto &info : *list)
       if (info.type().has_tensor_type())
-        if (Type type = convertElementType(
+        if (Type type = convertDataType(
                 info.type().tensor_type().elem_type(), context);
             type && info.type().tensor_type().has_shape()) {
           SmallVector<int64_t> shape;

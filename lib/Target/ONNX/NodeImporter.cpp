@@ -19,6 +19,8 @@ ConverterRegistry::ConverterRegistry() {
   populateIndexingConverters(*this);
   populateReductionConverters(*this);
   populateRecurrentConverters(*this);
+  populateVisionConverters(*this);
+  populateSignalConverters(*this);
 }
 
 const ConverterRegistry &tessera::onnx_import::getConverterRegistry() {
@@ -30,7 +32,69 @@ NodeImporter::NodeImporter(ModelImporter &model, const onnx::NodeProto &node,
                            OpBuilder &builder, Location loc,
                            int64_t opsetVersion)
     : model(model), node(node), builder(builder), loc(loc),
-      opsetVersion(opsetVersion) {}
+      opsetVersion(opsetVersion) {
+  builder.setListener(&created);
+}
+
+NodeImporter::~NodeImporter() { builder.setListener(nullptr); }
+
+DenseMap<Value, Value> NodeImporter::foldCreatedOps() {
+  DenseMap<Value, Value> replacements;
+  OpBuilder::Listener *listener = builder.getListener();
+  builder.setListener(nullptr); // Constants materialized here stay.
+  SmallVector<Operation *> folded;
+  for (Operation *op : created.ops) {
+    SmallVector<Value> results;
+    if (isa<graph::ConstantOp>(op) || op->getNumRegions() ||
+        failed(builder.tryFold(op, results)) || results.empty())
+      continue;
+    for (auto [result, replacement] : llvm::zip(op->getResults(), results)) {
+      result.replaceAllUsesWith(replacement);
+      replacements[result] = replacement;
+    }
+    folded.push_back(op);
+  }
+  for (Operation *op : llvm::reverse(folded))
+    if (op->use_empty())
+      op->erase();
+  created.ops.clear();
+  builder.setListener(listener);
+  return replacements;
+}
+
+Type onnx_import::convertDataType(int64_t dataType, MLIRContext *context) {
+  Builder b(context);
+  switch (dataType) {
+  case onnx::TensorProto::FLOAT:
+    return b.getF32Type();
+  case onnx::TensorProto::DOUBLE:
+    return b.getF64Type();
+  case onnx::TensorProto::FLOAT16:
+    return b.getF16Type();
+  case onnx::TensorProto::BFLOAT16:
+    return b.getBF16Type();
+  case onnx::TensorProto::BOOL:
+    return b.getI1Type();
+  case onnx::TensorProto::INT8:
+    return b.getIntegerType(8);
+  case onnx::TensorProto::INT16:
+    return b.getIntegerType(16);
+  case onnx::TensorProto::INT32:
+    return b.getIntegerType(32);
+  case onnx::TensorProto::INT64:
+    return b.getIntegerType(64);
+  case onnx::TensorProto::UINT8:
+    return b.getIntegerType(8, /*isSigned=*/false);
+  case onnx::TensorProto::UINT16:
+    return b.getIntegerType(16, /*isSigned=*/false);
+  case onnx::TensorProto::UINT32:
+    return b.getIntegerType(32, /*isSigned=*/false);
+  case onnx::TensorProto::UINT64:
+    return b.getIntegerType(64, /*isSigned=*/false);
+  default:
+    return nullptr;
+  }
+}
 
 StringRef NodeImporter::getOpType() const { return node.op_type(); }
 
@@ -112,6 +176,17 @@ SmallVector<float> NodeImporter::getFloatsAttr(StringRef name,
   return SmallVector<float>(attr->floats().begin(), attr->floats().end());
 }
 
+SmallVector<std::string>
+NodeImporter::getStringsAttr(StringRef name,
+                             ArrayRef<StringRef> defaultValue) const {
+  const onnx::AttributeProto *attr = findAttr(name);
+  if (!attr)
+    return llvm::map_to_vector(defaultValue,
+                               [](StringRef s) { return s.str(); });
+  return SmallVector<std::string>(attr->strings().begin(),
+                                  attr->strings().end());
+}
+
 ElementsAttr NodeImporter::getTensorAttr(StringRef name) const {
   const onnx::AttributeProto *attr = findAttr(name);
   if (!attr || !attr->has_t()) {
@@ -135,13 +210,16 @@ static Type mostStatic(RankedTensorType a, RankedTensorType b) {
 }
 
 LogicalResult NodeImporter::setResults(ValueRange values) {
+  DenseMap<Value, Value> folded = foldCreatedOps();
   for (unsigned i = 0, e = getNumOutputs(); i < e; ++i) {
     if (!hasOutput(i))
       continue;
     if (i >= values.size() || !values[i])
       return emitError() << "output #" << i << " ('" << node.output(i)
                          << "') is not supported";
-    Value value = values[i];
+    Value value = folded.lookup(values[i]);
+    if (!value)
+      value = values[i];
     auto type = dyn_cast<RankedTensorType>(value.getType());
     auto inferred =
         dyn_cast_or_null<RankedTensorType>(getOutputType(i));

@@ -18,6 +18,7 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/Diagnostics.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
 
 #include <optional>
@@ -35,11 +36,20 @@ class ModelImporter;
 /// The opset every model is converted to before import.
 inline constexpr int64_t kCanonicalOpset = 17;
 
+/// The element type of an ONNX TensorProto.DataType number (FLOAT, UINT8,
+/// ...); null for those the graph dialect has no type for (strings, complex
+/// numbers).
+mlir::Type convertDataType(int64_t dataType, mlir::MLIRContext *context);
+
 class NodeImporter {
 public:
+  /// Converters build with `builder`; everything they create is folded
+  /// before setResults maps the outputs, so that later converters see
+  /// constants (shape arithmetic) through getConstantInput.
   NodeImporter(ModelImporter &model, const onnx::NodeProto &node,
                mlir::OpBuilder &builder, mlir::Location loc,
                int64_t opsetVersion);
+  ~NodeImporter();
 
   mlir::OpBuilder &getBuilder() { return builder; }
   mlir::MLIRContext *getContext() { return builder.getContext(); }
@@ -80,6 +90,9 @@ public:
   llvm::SmallVector<float>
   getFloatsAttr(llvm::StringRef name,
                 llvm::ArrayRef<float> defaultValue = {}) const;
+  llvm::SmallVector<std::string>
+  getStringsAttr(llvm::StringRef name,
+                 llvm::ArrayRef<llvm::StringRef> defaultValue = {}) const;
   /// A TENSOR attribute as an elements attribute; null (after an error) when
   /// absent or of an unsupported element type.
   mlir::ElementsAttr getTensorAttr(llvm::StringRef name) const;
@@ -97,8 +110,21 @@ public:
   mlir::InFlightDiagnostic emitError() const;
 
 private:
-  const onnx::AttributeProto *findAttr(llvm::StringRef name) const;
+  /// Records the operations the converter creates.
+  struct CreatedOps : mlir::OpBuilder::Listener {
+    void notifyOperationInserted(mlir::Operation *op,
+                                 mlir::OpBuilder::InsertPoint) override {
+      ops.push_back(op);
+    }
+    llvm::SmallVector<mlir::Operation *> ops;
+  };
 
+  const onnx::AttributeProto *findAttr(llvm::StringRef name) const;
+  /// Folds the created operations in order; returns what each folded
+  /// result became.
+  llvm::DenseMap<mlir::Value, mlir::Value> foldCreatedOps();
+
+  CreatedOps created;
   ModelImporter &model;
   const onnx::NodeProto &node;
   mlir::OpBuilder &builder;
@@ -135,6 +161,8 @@ void populateDataMovementConverters(ConverterRegistry &registry);
 void populateIndexingConverters(ConverterRegistry &registry);
 void populateReductionConverters(ConverterRegistry &registry);
 void populateRecurrentConverters(ConverterRegistry &registry);
+void populateVisionConverters(ConverterRegistry &registry);
+void populateSignalConverters(ConverterRegistry &registry);
 
 } // namespace tessera::onnx_import
 

@@ -15,6 +15,8 @@ void GraphDialect::initialize() {
   registerIndexingOps();
   registerReductionOps();
   registerRecurrentOps();
+  registerVisionOps();
+  registerSignalOps();
 }
 
 Operation *GraphDialect::materializeConstant(OpBuilder &builder,

@@ -61,5 +61,9 @@ std::optional<int64_t> normalizeAxis(int64_t axis, int64_t rank);
 #include "tessera/Dialect/Graph/IR/GraphReductionOps.h.inc"
 #define GET_OP_CLASSES
 #include "tessera/Dialect/Graph/IR/GraphRecurrentOps.h.inc"
+#define GET_OP_CLASSES
+#include "tessera/Dialect/Graph/IR/GraphVisionOps.h.inc"
+#define GET_OP_CLASSES
+#include "tessera/Dialect/Graph/IR/GraphSignalOps.h.inc"
 
 #endif // TESSERA_DIALECT_GRAPH_IR_GRAPH_H

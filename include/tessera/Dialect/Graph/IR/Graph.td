@@ -10,5 +10,7 @@ include "tessera/Dialect/Graph/IR/GraphDataMovementOps.td"
 include "tessera/Dialect/Graph/IR/GraphIndexingOps.td"
 include "tessera/Dialect/Graph/IR/GraphReductionOps.td"
 include "tessera/Dialect/Graph/IR/GraphRecurrentOps.td"
+include "tessera/Dialect/Graph/IR/GraphVisionOps.td"
+include "tessera/Dialect/Graph/IR/GraphSignalOps.td"
 
 #endif // TESSERA_DIALECT_GRAPH_IR_GRAPH_TD

@@ -35,6 +35,8 @@ def Graph_Dialect : Dialect {
     void registerIndexingOps();
     void registerReductionOps();
     void registerRecurrentOps();
+    void registerVisionOps();
+    void registerSignalOps();
   }];
 }
 
