@@ -2,13 +2,15 @@
 """Imports every ONNX backend test model and counts what imports.
 
 For each model.onnx under the given suites of libonnx-testdata, runs
-`tensor-translate --import-onnx` and sorts it into imported, unsupported (the
+`tensor-translate --import-onnx` (and with --lower, `tensor-opt` lowering the
+graph to Linalg on tensors) and sorts it into imported, unsupported (the
 importer's "unsupported ONNX operators" error, or a converter's "... is not
 supported" for an attribute value or type) and failed (any other error, or a
 crash). Prints the counts per suite, the unsupported operators by how
 many models they block, and every failure with its first error line.
 
   utils/onnx-import-conformance.py --tool build/bin/tensor-translate
+  utils/onnx-import-conformance.py --lower build/bin/tensor-opt
 """
 import argparse
 import collections
@@ -23,10 +25,24 @@ SUITES = ["node", "pytorch-converted", "pytorch-operator", "simple"]
 UNSUPPORTED_LINE = re.compile(r"^  (\S+) \(opset \d+\): \d+ node")
 
 
-def import_model(tool, model):
+LOWERING = ["--canonicalize", "--convert-graph-to-te", "--convert-te-to-linalg"]
+
+
+def run_tools(tool, lower_tool, model):
+    """Imports `model` (and lowers it with `lower_tool`); returns the last run."""
+    imported = subprocess.run([tool, "--import-onnx", model],
+                              capture_output=True, text=True, timeout=120)
+    if imported.returncode != 0 or not lower_tool:
+        return imported
+    lowered = subprocess.run([lower_tool, *LOWERING, "-o", os.devnull],
+                             input=imported.stdout, capture_output=True,
+                             text=True, timeout=120)
+    return lowered
+
+
+def import_model(tool, lower_tool, model):
     try:
-        run = subprocess.run([tool, "--import-onnx", model, "-o", os.devnull],
-                             capture_output=True, text=True, timeout=120)
+        run = run_tools(tool, lower_tool, model)
     except subprocess.TimeoutExpired:
         return "failed", "timed out after 120 s", []
     if run.returncode == 0:
@@ -35,6 +51,11 @@ def import_model(tool, model):
     if any("unsupported ONNX operators" in line for line in lines):
         ops = [m.group(1) for m in map(UNSUPPORTED_LINE.match, lines) if m]
         return "unsupported", "", ops
+    # An operator the lowering has no pattern for.
+    legalize = [re.search(r"failed to legalize operation '([^']+)'", line) for line in lines]
+    legalize = [m.group(1) for m in legalize if m]
+    if legalize and run.returncode > 0:
+        return "unsupported", "", ["lowering: " + legalize[0]]
     # A supported operator used with an unsupported attribute, type or mode.
     feature = [line for line in lines if "not supported" in line]
     if feature and run.returncode > 0:
@@ -49,6 +70,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--tool", default="build/bin/tensor-translate")
+    parser.add_argument("--lower", metavar="TENSOR_OPT",
+                        help="also lower each imported model to Linalg with this tensor-opt")
     parser.add_argument("--suite", action="append", choices=SUITES,
                         help="suites to run (default: all)")
     parser.add_argument("--filter", default="", help="only tests whose name contains this")
@@ -67,7 +90,7 @@ def main():
     blocking = collections.Counter()
     failures = []
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
-        results = pool.map(lambda t: import_model(args.tool, t[2]), tests)
+        results = pool.map(lambda t: import_model(args.tool, args.lower, t[2]), tests)
         for (suite, name, _), (status, message, ops) in zip(tests, results):
             counts[suite][status] += 1
             blocking.update(set(ops))
@@ -81,15 +104,16 @@ def main():
         for op, n in blocking.most_common():
             print(f"  {op}: {n}")
     print()
+    verb = "lowered" if args.lower else "imported"
     total = collections.Counter()
     for suite in args.suite or SUITES:
         c = counts[suite]
         total.update(c)
         n = sum(c.values())
-        print(f"{suite:18} {n:4} models: {c['imported']:4} imported, "
+        print(f"{suite:18} {n:4} models: {c['imported']:4} {verb}, "
               f"{c['unsupported']:4} unsupported, {c['failed']:4} failed")
     n = sum(total.values())
-    print(f"{'total':18} {n:4} models: {total['imported']:4} imported "
+    print(f"{'total':18} {n:4} models: {total['imported']:4} {verb} "
           f"({100.0 * total['imported'] / max(n, 1):.1f} %), "
           f"{total['unsupported']:4} unsupported, {total['failed']:4} failed")
     return 1 if total["failed"] else 0

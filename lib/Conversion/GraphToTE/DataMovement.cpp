@@ -18,7 +18,6 @@
 #include "tessera/Dialect/Graph/IR/Graph.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
-#include "mlir/Dialect/Arith/Utils/Utils.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
@@ -250,10 +249,8 @@ Value castTo(OpBuilder &b, Location loc, Value value, Type type) {
 /// constants, and so affine.
 class BodyParams {
 public:
-  unsigned add(OpFoldResult value) {
-    values.push_back(value);
-    return values.size() - 1;
-  }
+  /// Adds the next parameter; `get` takes its position.
+  void add(OpFoldResult value) { values.push_back(value); }
   /// The input carrying the dynamic values, if any: append it to the
   /// compute's inputs at `position`.
   Value pack(OpBuilder &b, Location loc, unsigned position) {
@@ -479,7 +476,7 @@ struct DataMovementPattern : OpConversionPattern<OpTy> {
   }
 };
 
-/// Output sizes override those of the result type where it is static.
+/// `sizes` with the static sizes of the result type, which may know more.
 SmallVector<SymbolicSize> refineSymbolic(RankedTensorType type,
                                          ArrayRef<SymbolicSize> sizes) {
   SmallVector<SymbolicSize> refined(sizes);

@@ -33,8 +33,8 @@ bool graph_to_te::hasUnsignedElements(Type type) {
          cast<RankedTensorType>(type).getElementType().isInteger(1);
 }
 
-Value graph_to_te::convertScalar(OpBuilder &b, Location loc, Value x,
-                                 Type to, bool fromUnsigned, bool toUnsigned) {
+Value graph_to_te::convertScalar(OpBuilder &b, Location loc, Value x, Type to,
+                                 bool fromUnsigned, bool toUnsigned) {
   Type from = x.getType();
   if (from == to)
     return x;
@@ -77,15 +77,14 @@ Value graph_to_te::convertScalar(OpBuilder &b, Location loc, Value x,
 
 Value graph_to_te::quantizeScalar(OpBuilder &b, Location loc, Value x,
                                   Value scale, Value zeroPoint,
-                                  IntegerType resultType,
-                                  bool resultUnsigned) {
+                                  IntegerType resultType, bool resultUnsigned) {
   Type floatType = scale.getType();
   // The input is a float or i32.
-  Value scaled = arith::DivFOp::create(
-      b, loc,
-      convertScalar(b, loc, x, floatType, /*fromUnsigned=*/false,
-                    /*toUnsigned=*/false),
-      scale);
+  Value scaled = arith::DivFOp::create(b, loc,
+                                       convertScalar(b, loc, x, floatType,
+                                                     /*fromUnsigned=*/false,
+                                                     /*toUnsigned=*/false),
+                                       scale);
   Value rounded = math::RoundEvenOp::create(b, loc, scaled);
   if (zeroPoint)
     rounded = arith::AddFOp::create(
@@ -93,8 +92,8 @@ Value graph_to_te::quantizeScalar(OpBuilder &b, Location loc, Value x,
         convertScalar(b, loc, zeroPoint, floatType, resultUnsigned, false));
   unsigned width = resultType.getWidth();
   double low = resultUnsigned ? 0 : -std::ldexp(1.0, width - 1);
-  double high =
-      resultUnsigned ? std::ldexp(1.0, width) - 1 : std::ldexp(1.0, width - 1) - 1;
+  double high = resultUnsigned ? std::ldexp(1.0, width) - 1
+                               : std::ldexp(1.0, width - 1) - 1;
   // Saturate. NaN, whose quantization the reference leaves undefined,
   // becomes the low bound (maxnumf ignores it) rather than a poison
   // conversion.
@@ -118,8 +117,7 @@ template <typename OpTy>
 using ScalarFn = Value (*)(OpBuilder &b, Location loc, ValueRange x, OpTy op,
                            bool isUnsigned);
 
-template <typename OpTy>
-struct ElementwisePattern : OpConversionPattern<OpTy> {
+template <typename OpTy> struct ElementwisePattern : OpConversionPattern<OpTy> {
   ElementwisePattern(const TypeConverter &typeConverter, MLIRContext *context,
                      ScalarFn<OpTy> fn)
       : OpConversionPattern<OpTy>(typeConverter, context), fn(fn) {}
@@ -131,8 +129,8 @@ struct ElementwisePattern : OpConversionPattern<OpTy> {
         this->getTypeConverter()->convertType(op->getResult(0).getType()));
     bool isUnsigned = hasUnsignedElements(op->getOperand(0).getType());
     Value result = buildElementwise(
-        rewriter, op.getLoc(), stageName(op), resultType,
-        adaptor.getOperands(), [&](OpBuilder &b, Location loc, ValueRange x) {
+        rewriter, op.getLoc(), stageName(op), resultType, adaptor.getOperands(),
+        [&](OpBuilder &b, Location loc, ValueRange x) {
           return fn(b, loc, x, op, isUnsigned);
         });
     rewriter.replaceOp(op, result);
@@ -153,8 +151,9 @@ void add(RewritePatternSet &patterns, const TypeConverter &typeConverter,
 template <typename OpTy, typename MathOp>
 void addMath(RewritePatternSet &patterns, const TypeConverter &typeConverter) {
   add<OpTy>(patterns, typeConverter,
-            [](OpBuilder &b, Location loc, ValueRange x, OpTy,
-               bool) -> Value { return MathOp::create(b, loc, x[0]); });
+            [](OpBuilder &b, Location loc, ValueRange x, OpTy, bool) -> Value {
+              return MathOp::create(b, loc, x[0]);
+            });
 }
 
 bool isFloat(Value v) { return isa<FloatType>(v.getType()); }
@@ -261,8 +260,7 @@ void addComparison(RewritePatternSet &patterns, const TypeConverter &tc) {
               else if constexpr (std::is_same_v<OpTy, graph::GreaterOp>)
                 return compare(b, loc, x[0], x[1], F::OGT, I::sgt, I::ugt,
                                isUnsigned);
-              else if constexpr (std::is_same_v<OpTy,
-                                                graph::GreaterOrEqualOp>)
+              else if constexpr (std::is_same_v<OpTy, graph::GreaterOrEqualOp>)
                 return compare(b, loc, x[0], x[1], F::OGE, I::sge, I::uge,
                                isUnsigned);
               else if constexpr (std::is_same_v<OpTy, graph::LessOp>)
@@ -279,11 +277,9 @@ Value floorRemainder(OpBuilder &b, Location loc, Value x, Value y) {
   Value remainder = arith::RemSIOp::create(b, loc, x, y);
   Value zero = constantLike(b, loc, x, 0);
   Value nonZero = cmpi(b, loc, arith::CmpIPredicate::ne, remainder, zero);
-  Value signsDiffer =
-      arith::XOrIOp::create(b, loc,
-                            cmpi(b, loc, arith::CmpIPredicate::slt, remainder,
-                                 zero),
-                            cmpi(b, loc, arith::CmpIPredicate::slt, y, zero));
+  Value signsDiffer = arith::XOrIOp::create(
+      b, loc, cmpi(b, loc, arith::CmpIPredicate::slt, remainder, zero),
+      cmpi(b, loc, arith::CmpIPredicate::slt, y, zero));
   Value adjust = arith::AndIOp::create(b, loc, nonZero, signsDiffer);
   return select(b, loc, adjust, arith::AddIOp::create(b, loc, remainder, y),
                 remainder);
@@ -296,8 +292,8 @@ Value power(OpBuilder &b, Location loc, Value base, Value exponent,
   if (auto baseFloat = dyn_cast<FloatType>(baseType)) {
     // Integer exponents convert exactly (up to 2^24 in f32); powf treats
     // integral exponents of negative bases as pow does.
-    Value e = convertScalar(b, loc, exponent, baseFloat, exponentUnsigned,
-                            false);
+    Value e =
+        convertScalar(b, loc, exponent, baseFloat, exponentUnsigned, false);
     return math::PowFOp::create(b, loc, base, e);
   }
   if (isFloat(exponent)) {
@@ -311,7 +307,8 @@ Value power(OpBuilder &b, Location loc, Value base, Value exponent,
   // In the wider type, as numpy promotes: a truncated exponent would be
   // another (0^(2^32) in i32), and the low bits of the product agree.
   Type exponentType = exponent.getType();
-  if (exponentType.getIntOrFloatBitWidth() <= baseType.getIntOrFloatBitWidth()) {
+  if (exponentType.getIntOrFloatBitWidth() <=
+      baseType.getIntOrFloatBitWidth()) {
     Value e =
         convertScalar(b, loc, exponent, baseType, exponentUnsigned, false);
     return math::IPowIOp::create(b, loc, base, e);
@@ -330,8 +327,8 @@ struct CastPattern : OpConversionPattern<graph::CastOp> {
   LogicalResult
   matchAndRewrite(graph::CastOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    auto resultType = cast<RankedTensorType>(
-        getTypeConverter()->convertType(op.getType()));
+    auto resultType =
+        cast<RankedTensorType>(getTypeConverter()->convertType(op.getType()));
     if (adaptor.getInput().getType() == resultType) {
       rewriter.replaceOp(op, adaptor.getInput());
       return success();
@@ -359,8 +356,8 @@ struct ClipPattern : OpConversionPattern<graph::ClipOp> {
   matchAndRewrite(graph::ClipOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
-    auto resultType = cast<RankedTensorType>(
-        getTypeConverter()->convertType(op.getType()));
+    auto resultType =
+        cast<RankedTensorType>(getTypeConverter()->convertType(op.getType()));
     if (!adaptor.getMin() && !adaptor.getMax()) {
       rewriter.replaceOp(op, adaptor.getInput());
       return success();
@@ -391,8 +388,8 @@ struct ClipPattern : OpConversionPattern<graph::ClipOp> {
               if (hasMin)
                 x = maximum(body.b, body.loc, x, readBound(1), isUnsigned);
               if (adaptor.getMax())
-                x = minimum(body.b, body.loc, x,
-                            readBound(inputs.size() - 1), isUnsigned);
+                x = minimum(body.b, body.loc, x, readBound(inputs.size() - 1),
+                            isUnsigned);
               return {x};
             })
             .front();
@@ -403,49 +400,53 @@ struct ClipPattern : OpConversionPattern<graph::ClipOp> {
 
 void populateUnaryPatterns(const TypeConverter &tc,
                            RewritePatternSet &patterns) {
-  add<graph::NegOp>(patterns, tc, [](OpBuilder &b, Location loc, ValueRange x,
-                                     graph::NegOp, bool) -> Value {
-    if (isFloat(x[0]))
-      return arith::NegFOp::create(b, loc, x[0]);
-    return arith::SubIOp::create(b, loc, constantLike(b, loc, x[0], 0), x[0]);
-  });
-  add<graph::AbsOp>(patterns, tc, [](OpBuilder &b, Location loc, ValueRange x,
-                                     graph::AbsOp, bool isUnsigned) -> Value {
-    if (isFloat(x[0]))
-      return math::AbsFOp::create(b, loc, x[0]);
-    if (isUnsigned)
-      return x[0];
-    return math::AbsIOp::create(b, loc, x[0]);
-  });
-  add<graph::SignOp>(patterns, tc, [](OpBuilder &b, Location loc,
-                                      ValueRange x, graph::SignOp,
-                                      bool isUnsigned) -> Value {
-    Value zero = constantLike(b, loc, x[0], 0);
-    Value one = constantLike(b, loc, x[0], 1);
-    if (isFloat(x[0])) {
-      // numpy: -0 gives +0, NaN gives NaN.
-      Value minusOne = constantLike(b, loc, x[0], -1);
-      Value zeroOrNaN =
-          select(b, loc, cmpf(b, loc, arith::CmpFPredicate::OEQ, x[0], zero),
-                 zero, x[0]);
-      Value nonPositive = select(
-          b, loc, cmpf(b, loc, arith::CmpFPredicate::OLT, x[0], zero),
-          minusOne, zeroOrNaN);
-      return select(b, loc,
-                    cmpf(b, loc, arith::CmpFPredicate::OGT, x[0], zero), one,
-                    nonPositive);
-    }
-    Value positive = isUnsigned
-                         ? cmpi(b, loc, arith::CmpIPredicate::ne, x[0], zero)
-                         : cmpi(b, loc, arith::CmpIPredicate::sgt, x[0], zero);
-    if (isUnsigned)
-      return select(b, loc, positive, one, zero);
-    Value minusOne = constantLike(b, loc, x[0], -1);
-    return select(b, loc, positive, one,
-                  select(b, loc,
-                         cmpi(b, loc, arith::CmpIPredicate::slt, x[0], zero),
-                         minusOne, zero));
-  });
+  add<graph::NegOp>(patterns, tc,
+                    [](OpBuilder &b, Location loc, ValueRange x, graph::NegOp,
+                       bool) -> Value {
+                      if (isFloat(x[0]))
+                        return arith::NegFOp::create(b, loc, x[0]);
+                      return arith::SubIOp::create(
+                          b, loc, constantLike(b, loc, x[0], 0), x[0]);
+                    });
+  add<graph::AbsOp>(patterns, tc,
+                    [](OpBuilder &b, Location loc, ValueRange x, graph::AbsOp,
+                       bool isUnsigned) -> Value {
+                      if (isFloat(x[0]))
+                        return math::AbsFOp::create(b, loc, x[0]);
+                      if (isUnsigned)
+                        return x[0];
+                      return math::AbsIOp::create(b, loc, x[0]);
+                    });
+  add<graph::SignOp>(
+      patterns, tc,
+      [](OpBuilder &b, Location loc, ValueRange x, graph::SignOp,
+         bool isUnsigned) -> Value {
+        Value zero = constantLike(b, loc, x[0], 0);
+        Value one = constantLike(b, loc, x[0], 1);
+        if (isFloat(x[0])) {
+          // numpy: -0 gives +0, NaN gives NaN.
+          Value minusOne = constantLike(b, loc, x[0], -1);
+          Value zeroOrNaN = select(
+              b, loc, cmpf(b, loc, arith::CmpFPredicate::OEQ, x[0], zero), zero,
+              x[0]);
+          Value nonPositive = select(
+              b, loc, cmpf(b, loc, arith::CmpFPredicate::OLT, x[0], zero),
+              minusOne, zeroOrNaN);
+          return select(b, loc,
+                        cmpf(b, loc, arith::CmpFPredicate::OGT, x[0], zero),
+                        one, nonPositive);
+        }
+        Value positive =
+            isUnsigned ? cmpi(b, loc, arith::CmpIPredicate::ne, x[0], zero)
+                       : cmpi(b, loc, arith::CmpIPredicate::sgt, x[0], zero);
+        if (isUnsigned)
+          return select(b, loc, positive, one, zero);
+        Value minusOne = constantLike(b, loc, x[0], -1);
+        return select(
+            b, loc, positive, one,
+            select(b, loc, cmpi(b, loc, arith::CmpIPredicate::slt, x[0], zero),
+                   minusOne, zero));
+      });
   addMath<graph::ExpOp, math::ExpOp>(patterns, tc);
   addMath<graph::LogOp, math::LogOp>(patterns, tc);
   addMath<graph::SqrtOp, math::SqrtOp>(patterns, tc);
@@ -471,279 +472,328 @@ void populateUnaryPatterns(const TypeConverter &tc,
                              return divf(b, loc, constantLike(b, loc, x[0], 1),
                                          x[0]);
                            });
-  add<graph::SigmoidOp>(patterns, tc, [](OpBuilder &b, Location loc,
-                                         ValueRange x, graph::SigmoidOp,
-                                         bool) -> Value {
-    Value one = constantLike(b, loc, x[0], 1);
-    return divf(b, loc, one,
-                addf(b, loc, one,
-                     exp(b, loc, arith::NegFOp::create(b, loc, x[0]))));
-  });
-  add<graph::ErfOp>(patterns, tc, [](OpBuilder &b, Location loc, ValueRange x,
-                                     graph::ErfOp, bool isUnsigned) -> Value {
-    return viaF64(b, loc, x[0], isUnsigned, [&](Value v) -> Value {
-      return math::ErfOp::create(b, loc, v);
-    });
-  });
-  add<graph::NotOp>(patterns, tc, [](OpBuilder &b, Location loc, ValueRange x,
-                                     graph::NotOp, bool) -> Value {
-    return arith::XOrIOp::create(b, loc, x[0], constantLike(b, loc, x[0], 1));
-  });
-  add<graph::IsNaNOp>(patterns, tc, [](OpBuilder &b, Location loc,
-                                       ValueRange x, graph::IsNaNOp,
-                                       bool) -> Value {
-    return cmpf(b, loc, arith::CmpFPredicate::UNO, x[0], x[0]);
-  });
-  add<graph::IsInfOp>(patterns, tc, [](OpBuilder &b, Location loc,
-                                       ValueRange x, graph::IsInfOp op,
-                                       bool) -> Value {
-    auto equals = [&](double infinity) {
-      return cmpf(b, loc, arith::CmpFPredicate::OEQ, x[0],
-                  constantLike(b, loc, x[0], infinity));
-    };
-    if (op.getDetectPositive() && op.getDetectNegative())
-      return arith::OrIOp::create(b, loc, equals(INFINITY), equals(-INFINITY));
-    if (op.getDetectPositive())
-      return equals(INFINITY);
-    if (op.getDetectNegative())
-      return equals(-INFINITY);
-    return arith::ConstantIntOp::create(b, loc, b.getI1Type(), 0);
-  });
+  add<graph::SigmoidOp>(
+      patterns, tc,
+      [](OpBuilder &b, Location loc, ValueRange x, graph::SigmoidOp,
+         bool) -> Value {
+        Value one = constantLike(b, loc, x[0], 1);
+        return divf(b, loc, one,
+                    addf(b, loc, one,
+                         exp(b, loc, arith::NegFOp::create(b, loc, x[0]))));
+      });
+  add<graph::ErfOp>(patterns, tc,
+                    [](OpBuilder &b, Location loc, ValueRange x, graph::ErfOp,
+                       bool isUnsigned) -> Value {
+                      return viaF64(b, loc, x[0], isUnsigned,
+                                    [&](Value v) -> Value {
+                                      return math::ErfOp::create(b, loc, v);
+                                    });
+                    });
+  add<graph::NotOp>(patterns, tc,
+                    [](OpBuilder &b, Location loc, ValueRange x, graph::NotOp,
+                       bool) -> Value {
+                      return arith::XOrIOp::create(
+                          b, loc, x[0], constantLike(b, loc, x[0], 1));
+                    });
+  add<graph::IsNaNOp>(patterns, tc,
+                      [](OpBuilder &b, Location loc, ValueRange x,
+                         graph::IsNaNOp, bool) -> Value {
+                        return cmpf(b, loc, arith::CmpFPredicate::UNO, x[0],
+                                    x[0]);
+                      });
+  add<graph::IsInfOp>(patterns, tc,
+                      [](OpBuilder &b, Location loc, ValueRange x,
+                         graph::IsInfOp op, bool) -> Value {
+                        auto equals = [&](double infinity) {
+                          return cmpf(b, loc, arith::CmpFPredicate::OEQ, x[0],
+                                      constantLike(b, loc, x[0], infinity));
+                        };
+                        if (op.getDetectPositive() && op.getDetectNegative())
+                          return arith::OrIOp::create(b, loc, equals(INFINITY),
+                                                      equals(-INFINITY));
+                        if (op.getDetectPositive())
+                          return equals(INFINITY);
+                        if (op.getDetectNegative())
+                          return equals(-INFINITY);
+                        return arith::ConstantIntOp::create(b, loc,
+                                                            b.getI1Type(), 0);
+                      });
 }
 
 void populateActivationPatterns(const TypeConverter &tc,
                                 RewritePatternSet &patterns) {
-  add<graph::ReluOp>(patterns, tc, [](OpBuilder &b, Location loc, ValueRange x,
-                                      graph::ReluOp, bool isUnsigned) -> Value {
-    return maximum(b, loc, x[0], constantLike(b, loc, x[0], 0), isUnsigned);
-  });
+  add<graph::ReluOp>(
+      patterns, tc,
+      [](OpBuilder &b, Location loc, ValueRange x, graph::ReluOp,
+         bool isUnsigned) -> Value {
+        return maximum(b, loc, x[0], constantLike(b, loc, x[0], 0), isUnsigned);
+      });
   // The negative branches below are not taken for NaN, so NaN propagates
   // through the positive one (x).
-  add<graph::LeakyReluOp>(patterns, tc, [](OpBuilder &b, Location loc,
-                                           ValueRange x, graph::LeakyReluOp op,
-                                           bool) -> Value {
-    Value alpha = constantLike(b, loc, x[0], op.getAlpha().convertToDouble());
-    return select(b, loc, isNegative(b, loc, x[0], false),
-                  mulf(b, loc, x[0], alpha), x[0]);
-  });
-  add<graph::PReluOp>(patterns, tc, [](OpBuilder &b, Location loc,
-                                       ValueRange x, graph::PReluOp,
-                                       bool isUnsigned) -> Value {
-    Value scaled = isFloat(x[0])
-                       ? mulf(b, loc, x[0], x[1])
-                       : arith::MulIOp::create(b, loc, x[0], x[1]).getResult();
-    return select(b, loc, isNegative(b, loc, x[0], isUnsigned), scaled, x[0]);
-  });
-  add<graph::EluOp>(patterns, tc, [](OpBuilder &b, Location loc, ValueRange x,
-                                     graph::EluOp op, bool) -> Value {
-    Value alpha = constantLike(b, loc, x[0], op.getAlpha().convertToDouble());
-    Value expm1 =
-        subf(b, loc, exp(b, loc, x[0]), constantLike(b, loc, x[0], 1));
-    return select(b, loc, isNegative(b, loc, x[0], false),
-                  mulf(b, loc, expm1, alpha), x[0]);
-  });
-  add<graph::SeluOp>(patterns, tc, [](OpBuilder &b, Location loc,
-                                      ValueRange x, graph::SeluOp op,
-                                      bool) -> Value {
-    Value alpha = constantLike(b, loc, x[0], op.getAlpha().convertToDouble());
-    Value gamma = constantLike(b, loc, x[0], op.getGamma().convertToDouble());
-    Value expm1 =
-        subf(b, loc, exp(b, loc, x[0]), constantLike(b, loc, x[0], 1));
-    Value negative = mulf(b, loc, mulf(b, loc, expm1, alpha), gamma);
-    return select(b, loc, isNegative(b, loc, x[0], false), negative,
-                  mulf(b, loc, x[0], gamma));
-  });
-  add<graph::CeluOp>(patterns, tc, [](OpBuilder &b, Location loc,
-                                      ValueRange x, graph::CeluOp op,
-                                      bool) -> Value {
-    // max(0, x) + min(0, alpha * (exp(x / alpha) - 1)).
-    Value zero = constantLike(b, loc, x[0], 0);
-    Value alpha = constantLike(b, loc, x[0], op.getAlpha().convertToDouble());
-    Value expm1 = subf(b, loc, exp(b, loc, divf(b, loc, x[0], alpha)),
-                       constantLike(b, loc, x[0], 1));
-    return addf(b, loc, maximumf(b, loc, zero, x[0]),
-                minimumf(b, loc, zero, mulf(b, loc, alpha, expm1)));
-  });
-  add<graph::HardSigmoidOp>(patterns, tc, [](OpBuilder &b, Location loc,
-                                             ValueRange x,
-                                             graph::HardSigmoidOp op,
-                                             bool) -> Value {
-    // clip(alpha * x + beta, 0, 1).
-    Value alpha = constantLike(b, loc, x[0], op.getAlpha().convertToDouble());
-    Value beta = constantLike(b, loc, x[0], op.getBeta().convertToDouble());
-    Value linear = addf(b, loc, mulf(b, loc, x[0], alpha), beta);
-    return minimumf(b, loc,
-                    maximumf(b, loc, linear, constantLike(b, loc, x[0], 0)),
-                    constantLike(b, loc, x[0], 1));
-  });
-  add<graph::HardSwishOp>(patterns, tc, [](OpBuilder &b, Location loc,
-                                           ValueRange x, graph::HardSwishOp,
-                                           bool) -> Value {
-    // x * max(0, min(1, alpha * x + beta)), alpha = 1/6, beta = 1/2.
-    Value linear = addf(
-        b, loc, mulf(b, loc, constantLike(b, loc, x[0], 1.0 / 6), x[0]),
-        constantLike(b, loc, x[0], 0.5));
-    Value gate = maximumf(
-        b, loc, constantLike(b, loc, x[0], 0),
-        minimumf(b, loc, constantLike(b, loc, x[0], 1), linear));
-    return mulf(b, loc, x[0], gate);
-  });
-  add<graph::SoftplusOp>(patterns, tc, [](OpBuilder &b, Location loc,
-                                          ValueRange x, graph::SoftplusOp,
-                                          bool) -> Value {
-    // log(exp(x) + 1), as the reference: infinite for large x.
-    return math::LogOp::create(
-        b, loc, addf(b, loc, exp(b, loc, x[0]), constantLike(b, loc, x[0], 1)));
-  });
-  add<graph::SoftsignOp>(patterns, tc, [](OpBuilder &b, Location loc,
-                                          ValueRange x, graph::SoftsignOp,
-                                          bool) -> Value {
-    return divf(b, loc, x[0],
-                addf(b, loc, constantLike(b, loc, x[0], 1),
-                     math::AbsFOp::create(b, loc, x[0])));
-  });
-  add<graph::MishOp>(patterns, tc, [](OpBuilder &b, Location loc, ValueRange x,
-                                      graph::MishOp, bool) -> Value {
-    // x * tanh(log1p(exp(x))).
-    Value softplus = math::Log1pOp::create(b, loc, exp(b, loc, x[0]));
-    return mulf(b, loc, x[0], math::TanhOp::create(b, loc, softplus));
-  });
-  add<graph::ThresholdedReluOp>(patterns, tc, [](OpBuilder &b, Location loc,
-                                                 ValueRange x,
-                                                 graph::ThresholdedReluOp op,
-                                                 bool) -> Value {
-    // The reference clips to [alpha, inf] and zeroes alpha: NaN stays.
-    Value alpha = constantLike(b, loc, x[0], op.getAlpha().convertToDouble());
-    return select(b, loc, cmpf(b, loc, arith::CmpFPredicate::UGT, x[0], alpha),
-                  x[0], constantLike(b, loc, x[0], 0));
-  });
-  add<graph::ShrinkOp>(patterns, tc, [](OpBuilder &b, Location loc,
-                                        ValueRange x, graph::ShrinkOp op,
-                                        bool isUnsigned) -> Value {
-    // x < -lambd ? x + bias : (x > lambd ? x - bias : 0); integers in f64.
-    double bias = op.getBias().convertToDouble();
-    double lambd = op.getLambd().convertToDouble();
-    return viaF64(b, loc, x[0], isUnsigned, [&](Value v) {
-      Value below = cmpf(b, loc, arith::CmpFPredicate::OLT, v,
-                         constantLike(b, loc, v, -lambd));
-      Value above = cmpf(b, loc, arith::CmpFPredicate::OGT, v,
-                         constantLike(b, loc, v, lambd));
-      Value biasValue = constantLike(b, loc, v, bias);
-      return select(b, loc, below, addf(b, loc, v, biasValue),
-                    select(b, loc, above, subf(b, loc, v, biasValue),
-                           constantLike(b, loc, v, 0)));
-    });
-  });
-  add<graph::GeluOp>(patterns, tc, [](OpBuilder &b, Location loc, ValueRange x,
-                                      graph::GeluOp op, bool) -> Value {
-    Value half = constantLike(b, loc, x[0], 0.5);
-    Value one = constantLike(b, loc, x[0], 1);
-    Value gate;
-    if (op.getApproximate() == "tanh") {
-      // tanh(sqrt(2 / pi) * (x + 0.044715 * x^3)).
-      Value cube = mulf(b, loc, mulf(b, loc, x[0], x[0]), x[0]);
-      Value inner = addf(
-          b, loc, x[0],
-          mulf(b, loc, constantLike(b, loc, x[0], 0.044715), cube));
-      gate = math::TanhOp::create(
-          b, loc,
-          mulf(b, loc, constantLike(b, loc, x[0], std::sqrt(2 / llvm::numbers::pi)),
-               inner));
-    } else {
-      gate = math::ErfOp::create(
-          b, loc, divf(b, loc, x[0], constantLike(b, loc, x[0], llvm::numbers::sqrt2)));
-    }
-    return mulf(b, loc, mulf(b, loc, half, x[0]), addf(b, loc, one, gate));
-  });
+  add<graph::LeakyReluOp>(
+      patterns, tc,
+      [](OpBuilder &b, Location loc, ValueRange x, graph::LeakyReluOp op,
+         bool) -> Value {
+        Value alpha =
+            constantLike(b, loc, x[0], op.getAlpha().convertToDouble());
+        return select(b, loc, isNegative(b, loc, x[0], false),
+                      mulf(b, loc, x[0], alpha), x[0]);
+      });
+  add<graph::PReluOp>(
+      patterns, tc,
+      [](OpBuilder &b, Location loc, ValueRange x, graph::PReluOp,
+         bool isUnsigned) -> Value {
+        Value scaled =
+            isFloat(x[0])
+                ? mulf(b, loc, x[0], x[1])
+                : arith::MulIOp::create(b, loc, x[0], x[1]).getResult();
+        return select(b, loc, isNegative(b, loc, x[0], isUnsigned), scaled,
+                      x[0]);
+      });
+  add<graph::EluOp>(patterns, tc,
+                    [](OpBuilder &b, Location loc, ValueRange x,
+                       graph::EluOp op, bool) -> Value {
+                      Value alpha = constantLike(
+                          b, loc, x[0], op.getAlpha().convertToDouble());
+                      Value expm1 = subf(b, loc, exp(b, loc, x[0]),
+                                         constantLike(b, loc, x[0], 1));
+                      return select(b, loc, isNegative(b, loc, x[0], false),
+                                    mulf(b, loc, expm1, alpha), x[0]);
+                    });
+  add<graph::SeluOp>(
+      patterns, tc,
+      [](OpBuilder &b, Location loc, ValueRange x, graph::SeluOp op,
+         bool) -> Value {
+        Value alpha =
+            constantLike(b, loc, x[0], op.getAlpha().convertToDouble());
+        Value gamma =
+            constantLike(b, loc, x[0], op.getGamma().convertToDouble());
+        Value expm1 =
+            subf(b, loc, exp(b, loc, x[0]), constantLike(b, loc, x[0], 1));
+        Value negative = mulf(b, loc, mulf(b, loc, expm1, alpha), gamma);
+        return select(b, loc, isNegative(b, loc, x[0], false), negative,
+                      mulf(b, loc, x[0], gamma));
+      });
+  add<graph::CeluOp>(
+      patterns, tc,
+      [](OpBuilder &b, Location loc, ValueRange x, graph::CeluOp op,
+         bool) -> Value {
+        // max(0, x) + min(0, alpha * (exp(x / alpha) - 1)).
+        Value zero = constantLike(b, loc, x[0], 0);
+        Value alpha =
+            constantLike(b, loc, x[0], op.getAlpha().convertToDouble());
+        Value expm1 = subf(b, loc, exp(b, loc, divf(b, loc, x[0], alpha)),
+                           constantLike(b, loc, x[0], 1));
+        return addf(b, loc, maximumf(b, loc, zero, x[0]),
+                    minimumf(b, loc, zero, mulf(b, loc, alpha, expm1)));
+      });
+  add<graph::HardSigmoidOp>(
+      patterns, tc,
+      [](OpBuilder &b, Location loc, ValueRange x, graph::HardSigmoidOp op,
+         bool) -> Value {
+        // clip(alpha * x + beta, 0, 1).
+        Value alpha =
+            constantLike(b, loc, x[0], op.getAlpha().convertToDouble());
+        Value beta = constantLike(b, loc, x[0], op.getBeta().convertToDouble());
+        Value linear = addf(b, loc, mulf(b, loc, x[0], alpha), beta);
+        return minimumf(b, loc,
+                        maximumf(b, loc, linear, constantLike(b, loc, x[0], 0)),
+                        constantLike(b, loc, x[0], 1));
+      });
+  add<graph::HardSwishOp>(
+      patterns, tc,
+      [](OpBuilder &b, Location loc, ValueRange x, graph::HardSwishOp,
+         bool) -> Value {
+        // x * max(0, min(1, alpha * x + beta)), alpha = 1/6, beta = 1/2.
+        Value linear = addf(
+            b, loc, mulf(b, loc, constantLike(b, loc, x[0], 1.0 / 6), x[0]),
+            constantLike(b, loc, x[0], 0.5));
+        Value gate =
+            maximumf(b, loc, constantLike(b, loc, x[0], 0),
+                     minimumf(b, loc, constantLike(b, loc, x[0], 1), linear));
+        return mulf(b, loc, x[0], gate);
+      });
+  add<graph::SoftplusOp>(
+      patterns, tc,
+      [](OpBuilder &b, Location loc, ValueRange x, graph::SoftplusOp,
+         bool) -> Value {
+        // log(exp(x) + 1), as the reference: infinite for large x.
+        return math::LogOp::create(
+            b, loc,
+            addf(b, loc, exp(b, loc, x[0]), constantLike(b, loc, x[0], 1)));
+      });
+  add<graph::SoftsignOp>(patterns, tc,
+                         [](OpBuilder &b, Location loc, ValueRange x,
+                            graph::SoftsignOp, bool) -> Value {
+                           return divf(
+                               b, loc, x[0],
+                               addf(b, loc, constantLike(b, loc, x[0], 1),
+                                    math::AbsFOp::create(b, loc, x[0])));
+                         });
+  add<graph::MishOp>(
+      patterns, tc,
+      [](OpBuilder &b, Location loc, ValueRange x, graph::MishOp,
+         bool) -> Value {
+        // x * tanh(log1p(exp(x))).
+        Value softplus = math::Log1pOp::create(b, loc, exp(b, loc, x[0]));
+        return mulf(b, loc, x[0], math::TanhOp::create(b, loc, softplus));
+      });
+  add<graph::ThresholdedReluOp>(
+      patterns, tc,
+      [](OpBuilder &b, Location loc, ValueRange x, graph::ThresholdedReluOp op,
+         bool) -> Value {
+        // The reference clips to [alpha, inf] and zeroes alpha: NaN stays.
+        Value alpha =
+            constantLike(b, loc, x[0], op.getAlpha().convertToDouble());
+        return select(b, loc,
+                      cmpf(b, loc, arith::CmpFPredicate::UGT, x[0], alpha),
+                      x[0], constantLike(b, loc, x[0], 0));
+      });
+  add<graph::ShrinkOp>(
+      patterns, tc,
+      [](OpBuilder &b, Location loc, ValueRange x, graph::ShrinkOp op,
+         bool isUnsigned) -> Value {
+        // x < -lambd ? x + bias : (x > lambd ? x - bias : 0); integers in f64.
+        double bias = op.getBias().convertToDouble();
+        double lambd = op.getLambd().convertToDouble();
+        return viaF64(b, loc, x[0], isUnsigned, [&](Value v) {
+          Value below = cmpf(b, loc, arith::CmpFPredicate::OLT, v,
+                             constantLike(b, loc, v, -lambd));
+          Value above = cmpf(b, loc, arith::CmpFPredicate::OGT, v,
+                             constantLike(b, loc, v, lambd));
+          Value biasValue = constantLike(b, loc, v, bias);
+          return select(b, loc, below, addf(b, loc, v, biasValue),
+                        select(b, loc, above, subf(b, loc, v, biasValue),
+                               constantLike(b, loc, v, 0)));
+        });
+      });
+  add<graph::GeluOp>(
+      patterns, tc,
+      [](OpBuilder &b, Location loc, ValueRange x, graph::GeluOp op,
+         bool) -> Value {
+        Value half = constantLike(b, loc, x[0], 0.5);
+        Value one = constantLike(b, loc, x[0], 1);
+        Value gate;
+        if (op.getApproximate() == "tanh") {
+          // tanh(sqrt(2 / pi) * (x + 0.044715 * x^3)).
+          Value cube = mulf(b, loc, mulf(b, loc, x[0], x[0]), x[0]);
+          Value inner =
+              addf(b, loc, x[0],
+                   mulf(b, loc, constantLike(b, loc, x[0], 0.044715), cube));
+          gate = math::TanhOp::create(
+              b, loc,
+              mulf(b, loc,
+                   constantLike(b, loc, x[0], std::sqrt(2 / llvm::numbers::pi)),
+                   inner));
+        } else {
+          gate = math::ErfOp::create(
+              b, loc,
+              divf(b, loc, x[0],
+                   constantLike(b, loc, x[0], llvm::numbers::sqrt2)));
+        }
+        return mulf(b, loc, mulf(b, loc, half, x[0]), addf(b, loc, one, gate));
+      });
 }
 
 void populateBinaryPatterns(const TypeConverter &tc,
                             RewritePatternSet &patterns) {
-  add<graph::AddOp>(patterns, tc, [](OpBuilder &b, Location loc, ValueRange x,
-                                     graph::AddOp, bool) -> Value {
-    if (isFloat(x[0]))
-      return addf(b, loc, x[0], x[1]);
-    return arith::AddIOp::create(b, loc, x[0], x[1]);
-  });
-  add<graph::SubOp>(patterns, tc, [](OpBuilder &b, Location loc, ValueRange x,
-                                     graph::SubOp, bool) -> Value {
-    if (isFloat(x[0]))
-      return subf(b, loc, x[0], x[1]);
-    return arith::SubIOp::create(b, loc, x[0], x[1]);
-  });
-  add<graph::MulOp>(patterns, tc, [](OpBuilder &b, Location loc, ValueRange x,
-                                     graph::MulOp, bool) -> Value {
-    if (isFloat(x[0]))
-      return mulf(b, loc, x[0], x[1]);
-    return arith::MulIOp::create(b, loc, x[0], x[1]);
-  });
-  add<graph::DivOp>(patterns, tc, [](OpBuilder &b, Location loc, ValueRange x,
-                                     graph::DivOp, bool isUnsigned) -> Value {
-    if (isFloat(x[0]))
-      return divf(b, loc, x[0], x[1]);
-    if (isUnsigned)
-      return arith::DivUIOp::create(b, loc, x[0], x[1]);
-    return arith::DivSIOp::create(b, loc, x[0], x[1]);
-  });
-  add<graph::MaxOp>(patterns, tc, [](OpBuilder &b, Location loc, ValueRange x,
-                                     graph::MaxOp, bool isUnsigned) -> Value {
-    return maximum(b, loc, x[0], x[1], isUnsigned);
-  });
-  add<graph::MinOp>(patterns, tc, [](OpBuilder &b, Location loc, ValueRange x,
-                                     graph::MinOp, bool isUnsigned) -> Value {
-    return minimum(b, loc, x[0], x[1], isUnsigned);
-  });
-  add<graph::AndOp>(patterns, tc, [](OpBuilder &b, Location loc, ValueRange x,
-                                     graph::AndOp, bool) -> Value {
-    return arith::AndIOp::create(b, loc, x[0], x[1]);
-  });
-  add<graph::OrOp>(patterns, tc, [](OpBuilder &b, Location loc, ValueRange x,
-                                    graph::OrOp, bool) -> Value {
-    return arith::OrIOp::create(b, loc, x[0], x[1]);
-  });
-  add<graph::XorOp>(patterns, tc, [](OpBuilder &b, Location loc, ValueRange x,
-                                     graph::XorOp, bool) -> Value {
-    return arith::XOrIOp::create(b, loc, x[0], x[1]);
-  });
-  add<graph::ModOp>(patterns, tc, [](OpBuilder &b, Location loc, ValueRange x,
-                                     graph::ModOp op, bool isUnsigned) -> Value {
-    // fmod = 1: the dividend's sign (C's fmod); fmod = 0 (integers only):
-    // the divisor's (Python's %). Unsigned remainders agree.
-    if (isFloat(x[0]))
-      return arith::RemFOp::create(b, loc, x[0], x[1]);
-    if (isUnsigned)
-      return arith::RemUIOp::create(b, loc, x[0], x[1]);
-    if (op.getFmod())
-      return arith::RemSIOp::create(b, loc, x[0], x[1]);
-    return floorRemainder(b, loc, x[0], x[1]);
-  });
-  add<graph::BitShiftOp>(patterns, tc, [](OpBuilder &b, Location loc,
-                                          ValueRange x, graph::BitShiftOp op,
-                                          bool) -> Value {
-    // Shifting by the width or more gives 0, as numpy does (LLVM: poison).
-    Value shifted =
-        op.getDirection() == "LEFT"
-            ? arith::ShLIOp::create(b, loc, x[0], x[1]).getResult()
-            : arith::ShRUIOp::create(b, loc, x[0], x[1]).getResult();
-    Value width =
-        constantLike(b, loc, x[0], x[0].getType().getIntOrFloatBitWidth());
-    return select(b, loc, cmpi(b, loc, arith::CmpIPredicate::ult, x[1], width),
-                  shifted, constantLike(b, loc, x[0], 0));
-  });
-  add<graph::PowOp>(patterns, tc, [](OpBuilder &b, Location loc, ValueRange x,
-                                     graph::PowOp op, bool) -> Value {
-    return power(b, loc, x[0], x[1], hasUnsignedElements(op.getRhs().getType()));
-  });
+  add<graph::AddOp>(patterns, tc,
+                    [](OpBuilder &b, Location loc, ValueRange x, graph::AddOp,
+                       bool) -> Value {
+                      if (isFloat(x[0]))
+                        return addf(b, loc, x[0], x[1]);
+                      return arith::AddIOp::create(b, loc, x[0], x[1]);
+                    });
+  add<graph::SubOp>(patterns, tc,
+                    [](OpBuilder &b, Location loc, ValueRange x, graph::SubOp,
+                       bool) -> Value {
+                      if (isFloat(x[0]))
+                        return subf(b, loc, x[0], x[1]);
+                      return arith::SubIOp::create(b, loc, x[0], x[1]);
+                    });
+  add<graph::MulOp>(patterns, tc,
+                    [](OpBuilder &b, Location loc, ValueRange x, graph::MulOp,
+                       bool) -> Value {
+                      if (isFloat(x[0]))
+                        return mulf(b, loc, x[0], x[1]);
+                      return arith::MulIOp::create(b, loc, x[0], x[1]);
+                    });
+  add<graph::DivOp>(patterns, tc,
+                    [](OpBuilder &b, Location loc, ValueRange x, graph::DivOp,
+                       bool isUnsigned) -> Value {
+                      if (isFloat(x[0]))
+                        return divf(b, loc, x[0], x[1]);
+                      if (isUnsigned)
+                        return arith::DivUIOp::create(b, loc, x[0], x[1]);
+                      return arith::DivSIOp::create(b, loc, x[0], x[1]);
+                    });
+  add<graph::MaxOp>(patterns, tc,
+                    [](OpBuilder &b, Location loc, ValueRange x, graph::MaxOp,
+                       bool isUnsigned) -> Value {
+                      return maximum(b, loc, x[0], x[1], isUnsigned);
+                    });
+  add<graph::MinOp>(patterns, tc,
+                    [](OpBuilder &b, Location loc, ValueRange x, graph::MinOp,
+                       bool isUnsigned) -> Value {
+                      return minimum(b, loc, x[0], x[1], isUnsigned);
+                    });
+  add<graph::AndOp>(
+      patterns, tc,
+      [](OpBuilder &b, Location loc, ValueRange x, graph::AndOp,
+         bool) -> Value { return arith::AndIOp::create(b, loc, x[0], x[1]); });
+  add<graph::OrOp>(
+      patterns, tc,
+      [](OpBuilder &b, Location loc, ValueRange x, graph::OrOp, bool) -> Value {
+        return arith::OrIOp::create(b, loc, x[0], x[1]);
+      });
+  add<graph::XorOp>(
+      patterns, tc,
+      [](OpBuilder &b, Location loc, ValueRange x, graph::XorOp,
+         bool) -> Value { return arith::XOrIOp::create(b, loc, x[0], x[1]); });
+  add<graph::ModOp>(patterns, tc,
+                    [](OpBuilder &b, Location loc, ValueRange x,
+                       graph::ModOp op, bool isUnsigned) -> Value {
+                      // fmod = 1: the dividend's sign (C's fmod); fmod = 0
+                      // (integers only): the divisor's (Python's %). Unsigned
+                      // remainders agree.
+                      if (isFloat(x[0]))
+                        return arith::RemFOp::create(b, loc, x[0], x[1]);
+                      if (isUnsigned)
+                        return arith::RemUIOp::create(b, loc, x[0], x[1]);
+                      if (op.getFmod())
+                        return arith::RemSIOp::create(b, loc, x[0], x[1]);
+                      return floorRemainder(b, loc, x[0], x[1]);
+                    });
+  add<graph::BitShiftOp>(
+      patterns, tc,
+      [](OpBuilder &b, Location loc, ValueRange x, graph::BitShiftOp op,
+         bool) -> Value {
+        // Shifting by the width or more gives 0, as numpy does (LLVM: poison).
+        Value shifted =
+            op.getDirection() == "LEFT"
+                ? arith::ShLIOp::create(b, loc, x[0], x[1]).getResult()
+                : arith::ShRUIOp::create(b, loc, x[0], x[1]).getResult();
+        Value width =
+            constantLike(b, loc, x[0], x[0].getType().getIntOrFloatBitWidth());
+        return select(b, loc,
+                      cmpi(b, loc, arith::CmpIPredicate::ult, x[1], width),
+                      shifted, constantLike(b, loc, x[0], 0));
+      });
+  add<graph::PowOp>(patterns, tc,
+                    [](OpBuilder &b, Location loc, ValueRange x,
+                       graph::PowOp op, bool) -> Value {
+                      return power(b, loc, x[0], x[1],
+                                   hasUnsignedElements(op.getRhs().getType()));
+                    });
   addComparison<graph::EqualOp>(patterns, tc);
   addComparison<graph::GreaterOp>(patterns, tc);
   addComparison<graph::GreaterOrEqualOp>(patterns, tc);
   addComparison<graph::LessOp>(patterns, tc);
   addComparison<graph::LessOrEqualOp>(patterns, tc);
-  add<graph::WhereOp>(patterns, tc, [](OpBuilder &b, Location loc,
-                                       ValueRange x, graph::WhereOp,
-                                       bool) -> Value {
-    return select(b, loc, x[0], x[1], x[2]);
-  });
+  add<graph::WhereOp>(
+      patterns, tc,
+      [](OpBuilder &b, Location loc, ValueRange x, graph::WhereOp,
+         bool) -> Value { return select(b, loc, x[0], x[1], x[2]); });
 }
 
 } // namespace

@@ -74,8 +74,8 @@ struct QuantizeLinearPattern : OpConversionPattern<graph::QuantizeLinearOp> {
   matchAndRewrite(graph::QuantizeLinearOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
-    auto resultType = cast<RankedTensorType>(
-        getTypeConverter()->convertType(op.getType()));
+    auto resultType =
+        cast<RankedTensorType>(getTypeConverter()->convertType(op.getType()));
     auto resultElement = cast<IntegerType>(resultType.getElementType());
     bool resultUnsigned = op.getType().getElementType().isUnsignedInteger();
     ParameterIndexing parameters(rewriter, loc, adaptor.getInput(),
@@ -86,18 +86,18 @@ struct QuantizeLinearPattern : OpConversionPattern<graph::QuantizeLinearOp> {
     SmallVector<OpFoldResult> sizes =
         broadcastSizes(rewriter, loc, resultType, adaptor.getInput());
     Value result =
-        buildCompute(
-            rewriter, loc, stageName(op), resultType, sizes, inputs,
-            defaultAxes(resultType.getRank()), /*reduction=*/nullptr,
-            [&](ComputeBody &body) -> SmallVector<Value> {
-              SmallVector<Value> indices = parameters.getIndices(body);
-              Value x = body.read(0, body.outputIndices);
-              Value scale = body.read(1, indices);
-              Value zeroPoint =
-                  inputs.size() > 2 ? body.read(2, indices) : Value();
-              return {quantizeScalar(body.b, body.loc, x, scale, zeroPoint,
-                                     resultElement, resultUnsigned)};
-            })
+        buildCompute(rewriter, loc, stageName(op), resultType, sizes, inputs,
+                     defaultAxes(resultType.getRank()), /*reduction=*/nullptr,
+                     [&](ComputeBody &body) -> SmallVector<Value> {
+                       SmallVector<Value> indices = parameters.getIndices(body);
+                       Value x = body.read(0, body.outputIndices);
+                       Value scale = body.read(1, indices);
+                       Value zeroPoint =
+                           inputs.size() > 2 ? body.read(2, indices) : Value();
+                       return {quantizeScalar(body.b, body.loc, x, scale,
+                                              zeroPoint, resultElement,
+                                              resultUnsigned)};
+                     })
             .front();
     rewriter.replaceOp(op, result);
     return success();
@@ -112,8 +112,8 @@ struct DequantizeLinearPattern
   matchAndRewrite(graph::DequantizeLinearOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
-    auto resultType = cast<RankedTensorType>(
-        getTypeConverter()->convertType(op.getType()));
+    auto resultType =
+        cast<RankedTensorType>(getTypeConverter()->convertType(op.getType()));
     Type floatType = resultType.getElementType();
     bool inputUnsigned = hasUnsignedElements(op.getInput().getType());
     ParameterIndexing parameters(rewriter, loc, adaptor.getInput(),
@@ -124,25 +124,24 @@ struct DequantizeLinearPattern
     SmallVector<OpFoldResult> sizes =
         broadcastSizes(rewriter, loc, resultType, adaptor.getInput());
     Value result =
-        buildCompute(
-            rewriter, loc, stageName(op), resultType, sizes, inputs,
-            defaultAxes(resultType.getRank()), /*reduction=*/nullptr,
-            [&](ComputeBody &body) -> SmallVector<Value> {
-              OpBuilder &b = body.b;
-              SmallVector<Value> indices = parameters.getIndices(body);
-              // (float(x) - float(zero_point)) * scale.
-              auto toFloat = [&](Value v) {
-                return convertScalar(b, body.loc, v, floatType, inputUnsigned,
-                                     false);
-              };
-              Value x = toFloat(body.read(0, body.outputIndices));
-              if (inputs.size() > 2)
-                x = arith::SubFOp::create(b, body.loc, x,
-                                          toFloat(body.read(2, indices)));
-              return {arith::MulFOp::create(b, body.loc, x,
-                                            body.read(1, indices))
-                          .getResult()};
-            })
+        buildCompute(rewriter, loc, stageName(op), resultType, sizes, inputs,
+                     defaultAxes(resultType.getRank()), /*reduction=*/nullptr,
+                     [&](ComputeBody &body) -> SmallVector<Value> {
+                       OpBuilder &b = body.b;
+                       SmallVector<Value> indices = parameters.getIndices(body);
+                       // (float(x) - float(zero_point)) * scale.
+                       auto toFloat = [&](Value v) {
+                         return convertScalar(b, body.loc, v, floatType,
+                                              inputUnsigned, false);
+                       };
+                       Value x = toFloat(body.read(0, body.outputIndices));
+                       if (inputs.size() > 2)
+                         x = arith::SubFOp::create(
+                             b, body.loc, x, toFloat(body.read(2, indices)));
+                       return {arith::MulFOp::create(b, body.loc, x,
+                                                     body.read(1, indices))
+                                   .getResult()};
+                     })
             .front();
     rewriter.replaceOp(op, result);
     return success();
@@ -187,8 +186,8 @@ struct DynamicQuantizeLinearPattern
     }
     auto extremum = [&](te::CombinerKind combiner, StringRef part) {
       reduction.combiner = combiner;
-      return buildCompute(rewriter, loc, stage(part), scaleType, {}, input,
-                          {}, &reduction,
+      return buildCompute(rewriter, loc, stage(part), scaleType, {}, input, {},
+                          &reduction,
                           [&](ComputeBody &body) -> SmallVector<Value> {
                             return {body.read(0, body.reduceIndices)};
                           })

@@ -72,6 +72,36 @@ SmallVector<Value> toValues(OpBuilder &b, Location loc,
   });
 }
 
+/// The sizes of a result of `type` whose dims are those of `tensor`: the
+/// type's static sizes (it may know more than `tensor`'s, e.g. from the
+/// model's declared output shape), `tensor`'s dims for the others.
+SmallVector<OpFoldResult> resultSizes(OpBuilder &b, Location loc,
+                                      RankedTensorType type, Value tensor) {
+  SmallVector<OpFoldResult> sizes;
+  for (int64_t dim = 0; dim < type.getRank(); ++dim)
+    sizes.push_back(type.isDynamicDim(dim) ? dimSize(b, loc, tensor, dim)
+                                           : b.getIndexAttr(type.getDimSize(dim)));
+  return sizes;
+}
+
+/// `sizes` with the static sizes of `type` (which may know more).
+SmallVector<OpFoldResult> refineSizes(Builder &b, RankedTensorType type,
+                                      ArrayRef<OpFoldResult> sizes) {
+  SmallVector<OpFoldResult> refined(sizes);
+  for (int64_t dim = 0; dim < type.getRank(); ++dim)
+    if (!type.isDynamicDim(dim))
+      refined[dim] = b.getIndexAttr(type.getDimSize(dim));
+  return refined;
+}
+
+/// `value` as a tensor of `type` (a tensor.cast where the shapes differ
+/// in which sizes are static).
+Value castTo(OpBuilder &b, Location loc, Value value, Type type) {
+  if (value.getType() == type)
+    return value;
+  return tensor::CastOp::create(b, loc, type, value);
+}
+
 /// Whether `size` is statically 0.
 bool isZero(OpFoldResult size) { return isConstantIntValue(size, 0); }
 
@@ -274,15 +304,14 @@ struct ScatterCandidate {
 /// keeps the last update, which the position order makes independent of
 /// the reduction order. "<op>.merge" then writes them over `data`.
 Value buildScatter(OpBuilder &b, Location loc, Operation *op, Value data,
-                   ValueRange inputs, ScatterReduction reduction,
+                   RankedTensorType resultType, ValueRange inputs,
+                   ScatterReduction reduction,
                    ArrayRef<std::string> reduceAxes,
                    ArrayRef<OpFoldResult> reduceExtents,
                    function_ref<ScatterCandidate(ComputeBody &)> candidate) {
-  auto dataType = cast<RankedTensorType>(data.getType());
-  Type elementType = dataType.getElementType();
-  Type positionType = b.getI64Type();
-  SmallVector<OpFoldResult> sizes = dimSizes(b, loc, data);
-  SmallVector<std::string> axes = defaultAxes(dataType.getRank());
+  Type elementType = resultType.getElementType();
+  SmallVector<OpFoldResult> sizes = resultSizes(b, loc, resultType, data);
+  SmallVector<std::string> axes = defaultAxes(resultType.getRank());
 
   TypedAttr identity = reduction == ScatterReduction::Mul
                            ? cast<TypedAttr>(b.getOneAttr(elementType))
@@ -305,7 +334,8 @@ Value buildScatter(OpBuilder &b, Location loc, Operation *op, Value data,
   StringRef name = stageName(op);
   SmallVector<Value> gathered = buildStage(
       b, loc, (name + ".updates").str(),
-      {dataType, dataType.clone(positionType)}, sizes, inputs, axes, &spec,
+      {resultType, resultType.clone(b.getI64Type())}, sizes, inputs, axes,
+      &spec,
       [&](ComputeBody &body) -> SmallVector<Value> {
         ScatterCandidate c = candidate(body);
         Value none = arith::ConstantOp::create(body.b, body.loc, identity);
@@ -315,7 +345,7 @@ Value buildScatter(OpBuilder &b, Location loc, Operation *op, Value data,
       });
 
   return buildStage(
-             b, loc, (name + ".merge").str(), dataType, sizes,
+             b, loc, (name + ".merge").str(), resultType, sizes,
              {data, gathered[0], gathered[1]}, axes, nullptr,
              [&](ComputeBody &body) -> SmallVector<Value> {
                Value original = body.read(0, body.outputIndices);
@@ -356,7 +386,9 @@ struct ScatterElementsPattern : OpConversionPattern<graph::ScatterElementsOp> {
                                        : rewriter.getIndexAttr(
                                              updatesType.getDimSize(axis));
     if (isZero(extent)) { // No updates.
-      rewriter.replaceOp(op, data);
+      rewriter.replaceOp(
+          op, castTo(rewriter, loc, data,
+                     convertedType(getTypeConverter(), op.getOutput())));
       return success();
     }
     // Dims (but the axis) where the updates may not cover data: an output
@@ -368,7 +400,9 @@ struct ScatterElementsPattern : OpConversionPattern<graph::ScatterElementsOp> {
         checkedDims.push_back(dim);
 
     Value result = buildScatter(
-        rewriter, loc, op, data, {indices, adaptor.getUpdates(), data},
+        rewriter, loc, op, data,
+        convertedType(getTypeConverter(), op.getOutput()),
+        {indices, adaptor.getUpdates(), data},
         getScatterReduction(op.getReduction()), {"u"}, {extent},
         [&](ComputeBody &body) {
           OpBuilder &b = body.b;
@@ -448,7 +482,9 @@ struct ScatterNDPattern : OpConversionPattern<graph::ScatterNDOp> {
                             ? dimSize(rewriter, loc, indices, dim)
                             : rewriter.getIndexAttr(updatesType.getDimSize(dim)));
       if (isZero(extents.back())) { // No updates.
-        rewriter.replaceOp(op, data);
+        rewriter.replaceOp(
+            op, castTo(rewriter, loc, data,
+                       convertedType(getTypeConverter(), op.getOutput())));
         return success();
       }
     }
@@ -458,7 +494,9 @@ struct ScatterNDPattern : OpConversionPattern<graph::ScatterNDOp> {
     }
 
     Value result = buildScatter(
-        rewriter, loc, op, data, {indices, adaptor.getUpdates(), data},
+        rewriter, loc, op, data,
+        convertedType(getTypeConverter(), op.getOutput()),
+        {indices, adaptor.getUpdates(), data},
         getScatterReduction(op.getReduction()), reduceAxes, extents,
         [&](ComputeBody &body) {
           OpBuilder &b = body.b;
@@ -519,6 +557,7 @@ struct OneHotPattern : OpConversionPattern<graph::OneHotOp> {
                                    unsignedDepth))
             : rewriter.getIndexAttr(resultType.getDimSize(axis));
     sizes.insert(sizes.begin() + axis, depth);
+    sizes = refineSizes(rewriter, resultType, sizes);
 
     // The depth is read only when it is not static.
     SmallVector<Value> inputs = {adaptor.getIndices(), adaptor.getValues()};
@@ -561,7 +600,7 @@ struct TriluPattern : OpConversionPattern<graph::TriluOp> {
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     Value input = adaptor.getInput();
-    auto type = cast<RankedTensorType>(input.getType());
+    auto type = convertedType(getTypeConverter(), op.getOutput());
     int64_t rank = type.getRank();
     SmallVector<Value> inputs = {input};
     std::optional<int64_t> constantK = 0;
@@ -575,8 +614,8 @@ struct TriluPattern : OpConversionPattern<graph::TriluOp> {
     bool upper = op.getUpper();
     Value result =
         buildStage(
-            rewriter, loc, stageName(op), type, dimSizes(rewriter, loc, input),
-            inputs, axes, nullptr,
+            rewriter, loc, stageName(op), type,
+            resultSizes(rewriter, loc, type, input), inputs, axes, nullptr,
             [&](ComputeBody &body) -> SmallVector<Value> {
               OpBuilder &b = body.b;
               Location l = body.loc;
@@ -612,7 +651,8 @@ struct EyeLikePattern : OpConversionPattern<graph::EyeLikeOp> {
     int64_t k = op.getK();
     Value result =
         buildStage(rewriter, loc, stageName(op), resultType,
-                     dimSizes(rewriter, loc, adaptor.getInput()), {},
+                     resultSizes(rewriter, loc, resultType, adaptor.getInput()),
+                     {},
                      {"i", "j"}, nullptr,
                      [&](ComputeBody &body) -> SmallVector<Value> {
                        OpBuilder &b = body.b;
@@ -644,9 +684,9 @@ struct CumSumPattern : OpConversionPattern<graph::CumSumOp> {
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     Value input = adaptor.getInput(), axisTensor = adaptor.getAxis();
-    auto type = cast<RankedTensorType>(input.getType());
+    auto type = convertedType(getTypeConverter(), op.getOutput());
     int64_t rank = type.getRank();
-    SmallVector<OpFoldResult> sizes = dimSizes(rewriter, loc, input);
+    SmallVector<OpFoldResult> sizes = resultSizes(rewriter, loc, type, input);
     std::optional<int64_t> axis;
     if (std::optional<int64_t> value = getConstantScalar(op.getAxis()))
       axis = *graph::normalizeAxis(*value, rank);
@@ -677,7 +717,7 @@ struct CumSumPattern : OpConversionPattern<graph::CumSumOp> {
                             toValues(rewriter, loc, sizes));
     }
     if (isZero(extent)) { // Empty: nothing to sum.
-      rewriter.replaceOp(op, input);
+      rewriter.replaceOp(op, castTo(rewriter, loc, input, type));
       return success();
     }
     arith::CmpIPredicate predicate =
@@ -733,14 +773,15 @@ struct ReverseSequencePattern : OpConversionPattern<graph::ReverseSequenceOp> {
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     Value input = adaptor.getInput();
-    auto type = cast<RankedTensorType>(input.getType());
+    auto type = convertedType(getTypeConverter(), op.getOutput());
     int64_t batchAxis = op.getBatchAxis(), timeAxis = op.getTimeAxis();
     SmallVector<std::string> axes = defaultAxes(type.getRank());
     axes[batchAxis] = "b";
     axes[timeAxis] = "t";
     Value result =
         buildStage(
-            rewriter, loc, stageName(op), type, dimSizes(rewriter, loc, input),
+            rewriter, loc, stageName(op), type,
+            resultSizes(rewriter, loc, type, input),
             {input, adaptor.getSequenceLens()}, axes, nullptr,
             [&](ComputeBody &body) -> SmallVector<Value> {
               OpBuilder &b = body.b;
@@ -1020,6 +1061,10 @@ struct ResizePattern : OpConversionPattern<graph::ResizeOp> {
         sizes.push_back(rewriter.getIndexAttr(resultType.getDimSize(dim)));
         continue;
       }
+      if (isIdentity(dim)) {
+        sizes.push_back(dimSize(rewriter, loc, input, dim));
+        continue;
+      }
       Value at = constantIndex(rewriter, loc, dim);
       Value parameter = tensor::ExtractOp::create(rewriter, loc, parameters, at);
       if (!fromScales) {
@@ -1046,9 +1091,12 @@ struct ResizePattern : OpConversionPattern<graph::ResizeOp> {
     if (cropAndResize)
       inputs.push_back(adaptor.getRoi());
 
-    // Coordinates and weights in f64 for f64 data, in f32 otherwise.
-    Type computeType = elementType.isF64() ? Type(rewriter.getF64Type())
-                                           : Type(rewriter.getF32Type());
+    // Coordinates and weights in f32, or in f64 for f64 data and for
+    // integers: those are truncated like numpy's astype, and f32 rounding
+    // would move results that are whole numbers below them.
+    Type computeType = isa<IntegerType>(elementType) || elementType.isF64()
+                           ? Type(rewriter.getF64Type())
+                           : Type(rewriter.getF32Type());
     double cubicA = op.getCubicCoeffA().convertToDouble();
     bool excludeOutside = op.getExcludeOutside();
     double extrapolation = op.getExtrapolationValue().convertToDouble();
@@ -1087,9 +1135,6 @@ struct ResizePattern : OpConversionPattern<graph::ResizeOp> {
                   return arith::ExtFOp::create(b, l, computeType, x);
                 return arith::TruncFOp::create(b, l, computeType, x);
               };
-              auto floorIndex = [&](Value x) {
-                return toIndex(b, l, math::FloorOp::create(b, l, x), false);
-              };
 
               Value outside;
               SmallVector<SmallVector<Tap>> taps(rank);
@@ -1124,7 +1169,9 @@ struct ResizePattern : OpConversionPattern<graph::ResizeOp> {
                 }
 
                 Value inSize = bodyDim(body, 0, dim);
-                Value in = toFloat(inSize);
+                Value in = inputType.isDynamicDim(dim)
+                               ? toFloat(inSize)
+                               : constant(inputType.getDimSize(dim));
                 Value scaleValue;
                 if (scale)
                   scaleValue = constant(*scale);
@@ -1135,35 +1182,38 @@ struct ResizePattern : OpConversionPattern<graph::ResizeOp> {
                                        b, l, computeType,
                                        body.read(1, {body.index(dim)})),
                                    in);
-                // The reference's output length: scale * input length.
-                Value resizedLength = mul(scaleValue, in);
-                Value isOne = arith::CmpFOp::create(
-                    b, l, arith::CmpFPredicate::OEQ, resizedLength,
-                    constant(1));
+                // The reference's output length is scale * input length;
+                // where it is 1, the coordinate is a constant.
+                auto resizedLength = [&] { return mul(scaleValue, in); };
+                auto isOne = [&] {
+                  return arith::CmpFOp::create(b, l, arith::CmpFPredicate::OEQ,
+                                               resizedLength(), constant(1));
+                };
                 Value xf = toFloat(x);
-                Value inLast = sub(in, constant(1));
                 Value source;
                 if (coordinateMode == "half_pixel" ||
                     coordinateMode == "pytorch_half_pixel") {
                   source = sub(div(add(xf, constant(0.5)), scaleValue),
                                constant(0.5));
                   if (coordinateMode == "pytorch_half_pixel")
-                    source = select(b, l, isOne, constant(-0.5), source);
+                    source = select(b, l, isOne(), constant(-0.5), source);
                 } else if (coordinateMode == "align_corners") {
+                  Value inLast = sub(in, constant(1));
                   source = select(
-                      b, l, isOne, constant(0),
-                      div(mul(xf, inLast), sub(resizedLength, constant(1))));
+                      b, l, isOne(), constant(0),
+                      div(mul(xf, inLast), sub(resizedLength(), constant(1))));
                 } else if (coordinateMode == "asymmetric") {
                   source = div(xf, scaleValue);
                 } else { // tf_crop_and_resize
+                  Value inLast = sub(in, constant(1));
                   Value start =
                       castFloat(body.read(roiInput, {body.index(dim)}));
                   Value end =
                       castFloat(body.read(roiInput, {body.index(rank + dim)}));
                   Value extent = mul(sub(end, start), inLast);
                   source = select(
-                      b, l, isOne, div(extent, constant(2)),
-                      div(mul(xf, extent), sub(resizedLength, constant(1))));
+                      b, l, isOne(), div(extent, constant(2)),
+                      div(mul(xf, extent), sub(resizedLength(), constant(1))));
                   source = add(source, mul(start, inLast));
                   Value below = arith::CmpFOp::create(
                       b, l, arith::CmpFPredicate::OLT, source, constant(0));
@@ -1191,8 +1241,9 @@ struct ResizePattern : OpConversionPattern<graph::ResizeOp> {
                   continue;
                 }
 
-                Value base = floorIndex(source);
-                Value ratio = sub(source, math::FloorOp::create(b, l, source));
+                Value floored = math::FloorOp::create(b, l, source);
+                Value base = toIndex(b, l, floored, false);
+                Value ratio = sub(source, floored);
                 SmallVector<Value> weights;
                 int64_t firstOffset = 0;
                 if (mode == "linear") {
@@ -1217,8 +1268,12 @@ struct ResizePattern : OpConversionPattern<graph::ResizeOp> {
                 }
                 SmallVector<Value> indices;
                 for (int64_t t = 0, e = weights.size(); t < e; ++t)
-                  indices.push_back(arith::AddIOp::create(
-                      b, l, base, body.index(firstOffset + t)));
+                  indices.push_back(
+                      firstOffset + t == 0
+                          ? base
+                          : arith::AddIOp::create(b, l, base,
+                                                  body.index(firstOffset + t))
+                                .getResult());
                 if (excludeOutside && mode == "cubic") {
                   Value total;
                   for (auto [index, weight] : llvm::zip(indices, weights)) {
@@ -1238,7 +1293,8 @@ struct ResizePattern : OpConversionPattern<graph::ResizeOp> {
                   taps[dim].push_back({clampIndex(b, l, index, inSize), weight});
               }
 
-              // The sum over every combination of one tap per dim.
+              // Nested like the reference: along each dim, the weighted sum
+              // over its taps of the interpolations along the next dims.
               bool weighted = mode != "nearest";
               auto toCompute = [&](Value x) -> Value {
                 if (isa<FloatType>(x.getType()))
@@ -1247,29 +1303,23 @@ struct ResizePattern : OpConversionPattern<graph::ResizeOp> {
                   return arith::UIToFPOp::create(b, l, computeType, x);
                 return arith::SIToFPOp::create(b, l, computeType, x);
               };
-              Value sum;
               SmallVector<Value> at(rank);
-              std::function<void(int64_t, Value)> visit = [&](int64_t dim,
-                                                               Value weight) {
+              std::function<Value(int64_t)> interpolate = [&](int64_t dim) {
                 if (dim == rank) {
                   Value x = body.read(0, at);
-                  if (!weighted) {
-                    sum = x;
-                    return;
-                  }
-                  Value term = weight ? mul(weight, toCompute(x)) : toCompute(x);
-                  sum = sum ? add(sum, term) : term;
-                  return;
+                  return weighted ? toCompute(x) : x;
                 }
+                Value sum;
                 for (const Tap &tap : taps[dim]) {
                   at[dim] = tap.index;
-                  Value product = weight;
+                  Value term = interpolate(dim + 1);
                   if (tap.weight)
-                    product = product ? mul(product, tap.weight) : tap.weight;
-                  visit(dim + 1, product);
+                    term = mul(tap.weight, term);
+                  sum = sum ? add(sum, term) : term;
                 }
+                return sum;
               };
-              visit(0, Value());
+              Value sum = interpolate(0);
 
               Value value = sum;
               if (weighted) {
@@ -1387,11 +1437,13 @@ struct TopKPattern : OpConversionPattern<graph::TopKOp> {
                                                            adaptor.getK()),
                                              false))
                       : rewriter.getIndexAttr(valuesType.getDimSize(axis));
+    sizes = refineSizes(rewriter, valuesType, sizes);
     Value valuesInit = tensor::EmptyOp::create(rewriter, loc, sizes, elementType);
     Value indicesInit =
         tensor::EmptyOp::create(rewriter, loc, sizes, rewriter.getI64Type());
     if (isZero(n)) { // Then k is 0 too.
-      rewriter.replaceOp(op, {valuesInit, indicesInit});
+      rewriter.replaceOp(op, {castTo(rewriter, loc, valuesInit, valuesType),
+                              castTo(rewriter, loc, indicesInit, indicesType)});
       return success();
     }
 
@@ -1467,12 +1519,9 @@ struct TopKPattern : OpConversionPattern<graph::TopKOp> {
           scf::YieldOp::create(b, l,
                                ValueRange{values, indices, step[0], step[1]});
         });
-    Value values = loop.getResult(0), indices = loop.getResult(1);
-    if (values.getType() != valuesType)
-      values = tensor::CastOp::create(rewriter, loc, valuesType, values);
-    if (indices.getType() != indicesType)
-      indices = tensor::CastOp::create(rewriter, loc, indicesType, indices);
-    rewriter.replaceOp(op, {values, indices});
+    rewriter.replaceOp(
+        op, {castTo(rewriter, loc, loop.getResult(0), valuesType),
+             castTo(rewriter, loc, loop.getResult(1), indicesType)});
     return success();
   }
 };
@@ -1508,6 +1557,7 @@ struct DetPattern : OpConversionPattern<graph::DetOp> {
                              ? batchSizes[batchRank + 1]
                              : batchSizes[batchRank];
     batchSizes.resize(batchRank);
+    batchSizes = refineSizes(rewriter, resultType, batchSizes);
     SmallVector<std::string> batchAxes = defaultAxes(batchRank, "b");
     SmallVector<int64_t> matrixShape(resultType.getShape());
     matrixShape.append({ShapedType::kDynamic, ShapedType::kDynamic});
@@ -1830,6 +1880,7 @@ struct CompressPattern : OpConversionPattern<graph::CompressOp> {
     else
       sizes.resize(1);
     sizes[selectedDim] = dimSize(rewriter, loc, positions, 0);
+    sizes = refineSizes(rewriter, resultType, sizes);
     Value result =
         buildStage(
             rewriter, loc, stageName(op), resultType, sizes, {input, positions},
@@ -1860,8 +1911,11 @@ struct CompressPattern : OpConversionPattern<graph::CompressOp> {
 };
 
 /// A zero-filled output ("max_unpool.zeros"), then a loop nest over the
-/// input that inserts each element at the output's row-major position its
-/// index gives (the last one wins; indices outside the output are skipped).
+/// input that inserts each element where its index points (the last one
+/// wins). As in ONNX's reference, indices are row-major positions in the
+/// shape the kernel, strides and pads give ((in - 1) * stride - pads +
+/// kernel); an output_shape larger than that pads it at the end. Indices
+/// outside either are skipped.
 struct MaxUnpoolPattern : OpConversionPattern<graph::MaxUnpoolOp> {
   using OpConversionPattern::OpConversionPattern;
 
@@ -1881,45 +1935,48 @@ struct MaxUnpoolPattern : OpConversionPattern<graph::MaxUnpoolOp> {
       pads.assign(p->begin(), p->end());
 
     SmallVector<OpFoldResult> inputSizes = dimSizes(rewriter, loc, input);
+    SmallVector<Value> unpooledSizes =
+        toValues(rewriter, loc, ArrayRef(inputSizes).take_front(2));
+    for (int64_t i = 0; i < spatialRank; ++i) {
+      int64_t margin = kernel[i] - pads[i] - pads[i + spatialRank];
+      if (std::optional<int64_t> in = getConstantIntValue(inputSizes[i + 2])) {
+        unpooledSizes.push_back(
+            constantIndex(rewriter, loc, (*in - 1) * strides[i] + margin));
+        continue;
+      }
+      Value in = cast<Value>(inputSizes[i + 2]);
+      Value size = arith::MulIOp::create(
+          rewriter, loc,
+          arith::SubIOp::create(rewriter, loc, in,
+                                constantIndex(rewriter, loc, 1)),
+          constantIndex(rewriter, loc, strides[i]));
+      unpooledSizes.push_back(arith::AddIOp::create(
+          rewriter, loc, size, constantIndex(rewriter, loc, margin)));
+    }
+    Value outputShape = adaptor.getOutputShape();
     SmallVector<Value> sizes;
     for (int64_t dim = 0; dim < rank; ++dim) {
-      if (!resultType.isDynamicDim(dim)) {
+      if (!resultType.isDynamicDim(dim))
         sizes.push_back(constantIndex(rewriter, loc, resultType.getDimSize(dim)));
-      } else if (Value shape = adaptor.getOutputShape()) {
+      else if (outputShape)
         sizes.push_back(toIndex(
             rewriter, loc,
-            tensor::ExtractOp::create(rewriter, loc, shape,
+            tensor::ExtractOp::create(rewriter, loc, outputShape,
                                       constantIndex(rewriter, loc, dim)),
             false));
-      } else if (dim < 2) {
-        sizes.push_back(
-            getValueOrCreateConstantIndexOp(rewriter, loc, inputSizes[dim]));
-      } else {
-        // (in - 1) * stride - pad_begin - pad_end + kernel.
-        int64_t i = dim - 2;
-        Value in =
-            getValueOrCreateConstantIndexOp(rewriter, loc, inputSizes[dim]);
-        Value size = arith::MulIOp::create(
-            rewriter, loc,
-            arith::SubIOp::create(rewriter, loc, in,
-                                  constantIndex(rewriter, loc, 1)),
-            constantIndex(rewriter, loc, strides[i]));
-        sizes.push_back(arith::AddIOp::create(
-            rewriter, loc, size,
-            constantIndex(rewriter, loc,
-                          kernel[i] - pads[i] - pads[i + spatialRank])));
-      }
+      else
+        sizes.push_back(unpooledSizes[dim]);
     }
     Value zeros =
         buildStage(rewriter, loc, "max_unpool.zeros", resultType,
-                     getAsOpFoldResult(sizes), {}, defaultAxes(rank), nullptr,
-                     [&](ComputeBody &body) -> SmallVector<Value> {
-                       return {zeroOf(body.b, body.loc,
-                                      resultType.getElementType())};
-                     })
+                   getAsOpFoldResult(sizes), {}, defaultAxes(rank), nullptr,
+                   [&](ComputeBody &body) -> SmallVector<Value> {
+                     return {zeroOf(body.b, body.loc,
+                                    resultType.getElementType())};
+                   })
             .front();
-    Value total = sizes.front();
-    for (Value size : ArrayRef(sizes).drop_front())
+    Value total = unpooledSizes.front();
+    for (Value size : ArrayRef(unpooledSizes).drop_front())
       total = arith::MulIOp::create(rewriter, loc, total, size);
 
     Value zero = constantIndex(rewriter, loc, 0);
@@ -1931,25 +1988,32 @@ struct MaxUnpoolPattern : OpConversionPattern<graph::MaxUnpoolOp> {
         [&](OpBuilder &b, Location l, ValueRange ivs,
             ValueRange iterArgs) -> scf::ValueVector {
           Value x = tensor::ExtractOp::create(b, l, input, ivs);
-          Value flat = toIndex(b, l, tensor::ExtractOp::create(b, l, indices, ivs),
-                               false);
+          Value flat = toIndex(
+              b, l, tensor::ExtractOp::create(b, l, indices, ivs), false);
           Value inside = arith::AndIOp::create(
               b, l, cmpIndex(b, l, arith::CmpIPredicate::sge, flat, zero),
               cmpIndex(b, l, arith::CmpIPredicate::slt, flat, total));
+          SmallVector<Value> at(rank);
+          Value rest = flat;
+          for (int64_t dim = rank - 1; dim > 0; --dim) {
+            at[dim] = arith::RemUIOp::create(b, l, rest, unpooledSizes[dim]);
+            rest = arith::DivUIOp::create(b, l, rest, unpooledSizes[dim]);
+          }
+          at[0] = rest;
+          // An output_shape may be smaller than the unpooled shape.
+          if (outputShape)
+            for (int64_t dim = 0; dim < rank; ++dim)
+              inside = arith::AndIOp::create(
+                  b, l, inside,
+                  cmpIndex(b, l, arith::CmpIPredicate::slt, at[dim],
+                           sizes[dim]));
           auto ifOp = scf::IfOp::create(
               b, l, inside,
               [&](OpBuilder &then, Location) {
-                SmallVector<Value> at(rank);
-                Value rest = flat;
-                for (int64_t dim = rank - 1; dim > 0; --dim) {
-                  at[dim] = arith::RemUIOp::create(then, l, rest, sizes[dim]);
-                  rest = arith::DivUIOp::create(then, l, rest, sizes[dim]);
-                }
-                at[0] = rest;
                 scf::YieldOp::create(
                     then, l,
-                    ValueRange{tensor::InsertOp::create(then, l, x, iterArgs[0],
-                                                        at)});
+                    ValueRange{tensor::InsertOp::create(then, l, x,
+                                                        iterArgs[0], at)});
               },
               [&](OpBuilder &otherwise, Location) {
                 scf::YieldOp::create(otherwise, l, iterArgs);

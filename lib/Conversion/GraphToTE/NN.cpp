@@ -20,6 +20,8 @@
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 
+#include <cmath>
+
 using namespace mlir;
 using namespace tessera;
 using namespace tessera::graph_to_te;
@@ -46,17 +48,25 @@ RankedTensorType tensorType(Value value) {
 Value linearIndex(ComputeBody &body, ArrayRef<std::pair<Value, int64_t>> terms,
                   int64_t constant) {
   Value result;
+  SmallVector<Value> subtracted;
   for (auto [value, coefficient] : terms) {
     if (coefficient == 0)
       continue;
-    Value term = coefficient == 1
-                     ? value
-                     : arith::MulIOp::create(body.b, body.loc, value,
-                                             body.index(coefficient))
-                           .getResult();
-    result = result ? arith::AddIOp::create(body.b, body.loc, result, term)
-                          .getResult()
-                    : term;
+    int64_t magnitude = coefficient < 0 ? -coefficient : coefficient;
+    Value term = magnitude == 1 ? value
+                                : arith::MulIOp::create(body.b, body.loc, value,
+                                                        body.index(magnitude))
+                                      .getResult();
+    if (coefficient < 0)
+      subtracted.push_back(term);
+    else
+      result = result ? arith::AddIOp::create(body.b, body.loc, result, term)
+                            .getResult()
+                      : term;
+  }
+  for (Value term : subtracted) {
+    Value lhs = result ? result : body.index(0);
+    result = arith::SubIOp::create(body.b, body.loc, lhs, term);
   }
   if (!result)
     return body.index(constant);
@@ -104,15 +114,14 @@ Value readQuantParam(ComputeBody &body, unsigned input,
     if (type.getDimSize(0) == 1)
       return body.read(input, body.index(0));
     unsigned rank = operandIndices.size();
-    Value index = perRow && rank >= 2 ? operandIndices[rank - 2]
-                                      : operandIndices.back();
+    Value index =
+        perRow && rank >= 2 ? operandIndices[rank - 2] : operandIndices.back();
     return body.read(input, index);
   }
   unsigned offset = operandIndices.size() - type.getRank();
   SmallVector<Value> indices;
   for (auto [dim, size] : llvm::enumerate(type.getShape()))
-    indices.push_back(size == 1 ? body.index(0)
-                                : operandIndices[offset + dim]);
+    indices.push_back(size == 1 ? body.index(0) : operandIndices[offset + dim]);
   return body.read(input, indices);
 }
 
@@ -122,18 +131,18 @@ Value quantize(OpBuilder &b, Location loc, Value value, Value zeroPoint,
                Type type, bool isUnsigned) {
   Type f32 = b.getF32Type();
   Value rounded = math::RoundEvenOp::create(b, loc, value);
-  Value zero = isUnsigned ? arith::UIToFPOp::create(b, loc, f32, zeroPoint)
-                                .getResult()
-                          : arith::SIToFPOp::create(b, loc, f32, zeroPoint)
-                                .getResult();
+  Value zero =
+      isUnsigned ? arith::UIToFPOp::create(b, loc, f32, zeroPoint).getResult()
+                 : arith::SIToFPOp::create(b, loc, f32, zeroPoint).getResult();
   Value shifted = arith::AddFOp::create(b, loc, rounded, zero);
   unsigned width = type.getIntOrFloatBitWidth();
   double low = isUnsigned ? 0.0 : -std::ldexp(1.0, width - 1);
-  double high = isUnsigned ? std::ldexp(1.0, width) - 1
-                           : std::ldexp(1.0, width - 1) - 1;
+  double high =
+      isUnsigned ? std::ldexp(1.0, width) - 1 : std::ldexp(1.0, width - 1) - 1;
   Value clamped = arith::MinimumFOp::create(
       b, loc,
-      arith::MaximumFOp::create(b, loc, shifted, scalarConstant(b, loc, f32, low)),
+      arith::MaximumFOp::create(b, loc, shifted,
+                                scalarConstant(b, loc, f32, low)),
       scalarConstant(b, loc, f32, high));
   if (isUnsigned)
     return arith::FPToUIOp::create(b, loc, type, clamped);
@@ -154,8 +163,8 @@ LogicalResult unsupported(ConversionPatternRewriter &rewriter, Operation *op,
 
 /// The element function of a contraction: (body, lhs element, rhs element,
 /// lhs indices, rhs indices) -> the product to sum.
-using ProductFn = llvm::function_ref<Value(
-    ComputeBody &, Value, Value, ArrayRef<Value>, ArrayRef<Value>)>;
+using ProductFn = llvm::function_ref<Value(ComputeBody &, Value, Value,
+                                           ArrayRef<Value>, ArrayRef<Value>)>;
 
 /// Builds numpy.matmul of `lhs` and `rhs` (plus `extraInputs`, read by
 /// `product`) into `resultType` as one stage with axes (b..., i, j) and
@@ -206,8 +215,7 @@ Value buildMatMul(OpBuilder &b, Location loc, StringRef stage, Value lhs,
 
   ReductionSpec reduction;
   reduction.axes = {"k"};
-  reduction.extents = {
-      dimSize(b, loc, lhs, lhsRank - (lhsTransposed ? 2 : 1))};
+  reduction.extents = {dimSize(b, loc, lhs, lhsRank - (lhsTransposed ? 2 : 1))};
 
   SmallVector<Value> inputs = {lhs, rhs};
   llvm::append_range(inputs, extraInputs);
@@ -221,10 +229,9 @@ Value buildMatMul(OpBuilder &b, Location loc, StringRef stage, Value lhs,
               SmallVector<Value> indices;
               int64_t operandBatch = std::max<int64_t>(0, type.getRank() - 2);
               for (int64_t dim = 0; dim < operandBatch; ++dim)
-                indices.push_back(
-                    type.getDimSize(dim) == 1
-                        ? body.index(0)
-                        : out[batchRank - operandBatch + dim]);
+                indices.push_back(type.getDimSize(dim) == 1
+                                      ? body.index(0)
+                                      : out[batchRank - operandBatch + dim]);
               return indices;
             };
             SmallVector<Value> lhsIndices = batchIndices(lhsType);
@@ -259,13 +266,41 @@ struct MatMulPattern : OpConversionPattern<graph::MatMulOp> {
   LogicalResult
   matchAndRewrite(graph::MatMulOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    auto resultType = cast<RankedTensorType>(
-        getTypeConverter()->convertType(op.getType()));
-    Value result = buildMatMul(
-        rewriter, op.getLoc(), stageName(op), adaptor.getLhs(),
-        adaptor.getRhs(), {}, resultType,
-        [](ComputeBody &body, Value x, Value y, ArrayRef<Value>,
-           ArrayRef<Value>) { return multiply(body.b, body.loc, x, y); });
+    Location loc = op.getLoc();
+    auto resultType =
+        cast<RankedTensorType>(getTypeConverter()->convertType(op.getType()));
+    Value lhs = adaptor.getLhs();
+    RankedTensorType lhsType = tensorType(lhs);
+    int64_t lhsRank = lhsType.getRank();
+    auto multiplyElements = [](ComputeBody &body, Value x, Value y,
+                               ArrayRef<Value>, ArrayRef<Value>) {
+      return multiply(body.b, body.loc, x, y);
+    };
+    // B... x M x K times a K x N matrix is a (B... * M) x K matrix product
+    // (linalg.matmul rather than a broadcasting generic).
+    if (lhsRank > 2 && tensorType(adaptor.getRhs()).getRank() == 2 &&
+        llvm::count_if(lhsType.getShape().drop_back(), ShapedType::isDynamic) <=
+            1) {
+      SmallVector<ReassociationIndices> rows = {
+          llvm::to_vector(llvm::seq<int64_t>(0, lhsRank - 1)), {lhsRank - 1}};
+      Value matrix = tensor::CollapseShapeOp::create(rewriter, loc, lhs, rows);
+      int64_t m = 1;
+      for (int64_t size : lhsType.getShape().drop_back())
+        m = ShapedType::isDynamic(size) || ShapedType::isDynamic(m)
+                ? ShapedType::kDynamic
+                : m * size;
+      auto productType = RankedTensorType::get(
+          {m, resultType.getShape().back()}, resultType.getElementType());
+      Value product =
+          buildMatMul(rewriter, loc, stageName(op), matrix, adaptor.getRhs(),
+                      {}, productType, multiplyElements);
+      rewriter.replaceOpWithNewOp<tensor::ExpandShapeOp>(op, resultType,
+                                                         product, rows);
+      return success();
+    }
+    Value result =
+        buildMatMul(rewriter, loc, stageName(op), lhs, adaptor.getRhs(), {},
+                    resultType, multiplyElements);
     rewriter.replaceOp(op, result);
     return success();
   }
@@ -278,8 +313,8 @@ struct GemmPattern : OpConversionPattern<graph::GemmOp> {
   matchAndRewrite(graph::GemmOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
-    auto resultType = cast<RankedTensorType>(
-        getTypeConverter()->convertType(op.getType()));
+    auto resultType =
+        cast<RankedTensorType>(getTypeConverter()->convertType(op.getType()));
     Type elementType = resultType.getElementType();
     Value product = buildMatMul(
         rewriter, loc, stageName(op), adaptor.getA(), adaptor.getB(), {},
@@ -309,15 +344,15 @@ struct GemmPattern : OpConversionPattern<graph::GemmOp> {
               OpBuilder &b = body.b;
               Value value = body.read(0, body.outputIndices);
               if (alpha != 1.0)
-                value = multiply(
-                    b, body.loc, value,
-                    scalarConstant(b, body.loc, elementType, alpha));
+                value =
+                    multiply(b, body.loc, value,
+                             scalarConstant(b, body.loc, elementType, alpha));
               if (c) {
                 Value cValue = body.readBroadcast(1);
                 if (beta != 1.0)
-                  cValue = multiply(
-                      b, body.loc, cValue,
-                      scalarConstant(b, body.loc, elementType, beta));
+                  cValue =
+                      multiply(b, body.loc, cValue,
+                               scalarConstant(b, body.loc, elementType, beta));
                 value = add(b, body.loc, value, cValue);
               }
               return {value};
@@ -377,9 +412,9 @@ struct MatMulIntegerPattern : OpConversionPattern<graph::MatMulIntegerOp> {
       product.rhsZeroPoint = 2 + zeroPoints.size();
       zeroPoints.push_back(zeroPoint);
     }
-    Value result = buildMatMul(rewriter, op.getLoc(), stageName(op),
-                               adaptor.getLhs(), adaptor.getRhs(), zeroPoints,
-                               resultType, product);
+    Value result =
+        buildMatMul(rewriter, op.getLoc(), stageName(op), adaptor.getLhs(),
+                    adaptor.getRhs(), zeroPoints, resultType, product);
     rewriter.replaceOp(op, result);
     return success();
   }
@@ -392,8 +427,8 @@ struct QLinearMatMulPattern : OpConversionPattern<graph::QLinearMatMulOp> {
   matchAndRewrite(graph::QLinearMatMulOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
-    auto resultType = cast<RankedTensorType>(
-        getTypeConverter()->convertType(op.getType()));
+    auto resultType =
+        cast<RankedTensorType>(getTypeConverter()->convertType(op.getType()));
     auto accumulatorType = resultType.clone(rewriter.getI32Type());
     bool lhsUnsigned = isUnsignedTensor(op.getLhs().getType());
     bool rhsUnsigned = isUnsignedTensor(op.getRhs().getType());
@@ -401,8 +436,8 @@ struct QLinearMatMulPattern : OpConversionPattern<graph::QLinearMatMulOp> {
     QuantizedProduct product{lhsUnsigned, rhsUnsigned, 2u, 3u};
     Value accumulator = buildMatMul(
         rewriter, loc, stageName(op), adaptor.getLhs(), adaptor.getRhs(),
-        {adaptor.getLhsZeroPoint(), adaptor.getRhsZeroPoint()},
-        accumulatorType, product);
+        {adaptor.getLhsZeroPoint(), adaptor.getRhsZeroPoint()}, accumulatorType,
+        product);
 
     // Requantize: round(acc * lhs_scale * rhs_scale / output_scale) + zp.
     int64_t lhsRank = tensorType(adaptor.getLhs()).getRank();
@@ -413,9 +448,9 @@ struct QLinearMatMulPattern : OpConversionPattern<graph::QLinearMatMulOp> {
     SmallVector<OpFoldResult> sizes;
     for (int64_t dim = 0; dim < rank; ++dim)
       sizes.push_back(dimSize(rewriter, loc, accumulator, dim));
-    SmallVector<Value> inputs = {accumulator, adaptor.getLhsScale(),
-                                 adaptor.getRhsScale(), adaptor.getOutputScale(),
-                                 adaptor.getOutputZeroPoint()};
+    SmallVector<Value> inputs = {
+        accumulator, adaptor.getLhsScale(), adaptor.getRhsScale(),
+        adaptor.getOutputScale(), adaptor.getOutputZeroPoint()};
     Value result =
         buildCompute(
             rewriter, loc, (stageName(op) + ".requantize").str(), resultType,
@@ -528,9 +563,9 @@ FailureOr<Window> resolveWindow(Operation *op, ArrayRef<int64_t> kernel,
       end = (*pads)[i + rank];
     } else if (autoPad == "SAME_UPPER" || autoPad == "SAME_LOWER") {
       int64_t dilatedKernel = (kernel[i] - 1) * window.dilations[i] + 1;
-      int64_t total = std::max<int64_t>(
-          0, (window.output[i] - 1) * window.strides[i] + dilatedKernel -
-                 window.input[i]);
+      int64_t total =
+          std::max<int64_t>(0, (window.output[i] - 1) * window.strides[i] +
+                                   dilatedKernel - window.input[i]);
       begin = autoPad == "SAME_UPPER" ? total / 2 : total - total / 2;
       end = total - begin;
     }
@@ -565,8 +600,8 @@ struct WindowInput {
   static WindowInput get(OpBuilder &b, Location loc, Value input,
                          const Window &window, TypedAttr padValue,
                          int64_t spatialStart) {
-    WindowInput result{input, padValue,
-                       SmallVector<int64_t>(window.rank(), 0), spatialStart};
+    WindowInput result{input, padValue, SmallVector<int64_t>(window.rank(), 0),
+                       spatialStart};
     RankedTensorType type = tensorType(input);
     if (type.hasStaticShape() || !window.needsPadding())
       return result;
@@ -581,8 +616,8 @@ struct WindowInput {
       result.shift[i] = window.padBegin[i];
     }
     Value pad = arith::ConstantOp::create(b, loc, padValue);
-    result.tensor = tensor::PadOp::create(b, loc, type.clone(shape), input,
-                                          low, high, pad);
+    result.tensor =
+        tensor::PadOp::create(b, loc, type.clone(shape), input, low, high, pad);
     result.padValue = {};
     return result;
   }
@@ -594,7 +629,8 @@ struct WindowInput {
              const Window &window, ValueRange outputs, ValueRange kernels) {
     for (size_t i = 0; i < window.rank(); ++i)
       indices.push_back(linearIndex(
-          body, {{outputs[i], window.strides[i]}, {kernels[i], window.dilations[i]}},
+          body,
+          {{outputs[i], window.strides[i]}, {kernels[i], window.dilations[i]}},
           shift[i] - window.padBegin[i]));
     Value padding;
     if (padValue && window.needsPadding())
@@ -621,7 +657,8 @@ Value buildConv(OpBuilder &b, Location loc, StringRef stage, Value input,
                 Value weight, ValueRange extraInputs, int64_t group,
                 const Window &window, RankedTensorType resultType,
                 TypedAttr zero, ConvProductFn product) {
-  RankedTensorType inputType = tensorType(input), weightType = tensorType(weight);
+  RankedTensorType inputType = tensorType(input),
+                   weightType = tensorType(weight);
   size_t rank = window.rank();
   int64_t channels = inputType.getDimSize(1);
   int64_t filters = weightType.getDimSize(0);
@@ -665,7 +702,9 @@ Value buildConv(OpBuilder &b, Location loc, StringRef stage, Value input,
     axes.push_back("g");
   axes.push_back("f");
   llvm::append_range(axes, spatialAxes(rank));
-  SmallVector<OpFoldResult> sizes = {dimSize(b, loc, input, 0)};
+  // Loop extents from the tensor the stage reads (convert-te-to-linalg
+  // takes them from its operands).
+  SmallVector<OpFoldResult> sizes = {dimSize(b, loc, windowInput.tensor, 0)};
   for (int64_t size : computeType.getShape().drop_front())
     sizes.push_back(b.getIndexAttr(size));
 
@@ -679,34 +718,33 @@ Value buildConv(OpBuilder &b, Location loc, StringRef stage, Value input,
   SmallVector<Value> inputs = {windowInput.tensor, viewWeight};
   llvm::append_range(inputs, extraInputs);
   Value result =
-      buildCompute(
-          b, loc, stage, computeType, sizes, inputs, axes, &reduction,
-          [&](ComputeBody &body) -> SmallVector<Value> {
-            ValueRange out = body.outputIndices;
-            Value c = body.reduceIndices[0];
-            ValueRange kernels = body.reduceIndices.drop_front();
-            ValueRange spatial = out.drop_front(spatialStart);
-            SmallVector<Value> inputIndices = {out[0]};
-            SmallVector<Value> weightIndices;
-            Value filter;
-            if (grouped) {
-              inputIndices.append({out[1], c});
-              weightIndices = {out[1], out[2], c};
-              // The filter's index in the ungrouped weight, for per-filter
-              // parameters.
-              filter = linearIndex(body, {{out[1], filters / group}, {out[2], 1}},
-                                   0);
-            } else {
-              inputIndices.push_back(c);
-              weightIndices = {out[1], c};
-              filter = out[1];
-            }
-            llvm::append_range(weightIndices, kernels);
-            Value x = windowInput.read(body, 0, inputIndices, window, spatial,
-                                       kernels);
-            Value w = body.read(1, weightIndices);
-            return {product(body, x, w, filter)};
-          })
+      buildCompute(b, loc, stage, computeType, sizes, inputs, axes, &reduction,
+                   [&](ComputeBody &body) -> SmallVector<Value> {
+                     ValueRange out = body.outputIndices;
+                     Value c = body.reduceIndices[0];
+                     ValueRange kernels = body.reduceIndices.drop_front();
+                     ValueRange spatial = out.drop_front(spatialStart);
+                     SmallVector<Value> inputIndices = {out[0]};
+                     SmallVector<Value> weightIndices;
+                     Value filter;
+                     if (grouped) {
+                       inputIndices.append({out[1], c});
+                       weightIndices = {out[1], out[2], c};
+                       // The filter's index in the ungrouped weight, for
+                       // per-filter parameters.
+                       filter = linearIndex(
+                           body, {{out[1], filters / group}, {out[2], 1}}, 0);
+                     } else {
+                       inputIndices.push_back(c);
+                       weightIndices = {out[1], c};
+                       filter = out[1];
+                     }
+                     llvm::append_range(weightIndices, kernels);
+                     Value x = windowInput.read(body, 0, inputIndices, window,
+                                                spatial, kernels);
+                     Value w = body.read(1, weightIndices);
+                     return {product(body, x, w, filter)};
+                   })
           .front();
   if (grouped) {
     SmallVector<ReassociationIndices> reassociation = {{0}, {1, 2}};
@@ -720,11 +758,11 @@ Value buildConv(OpBuilder &b, Location loc, StringRef stage, Value input,
 
 /// An epilogue stage over an N x M x ... result: `fn(value, filter index)`
 /// of its elements, reading `extraInputs` by the filter index.
-Value buildChannelEpilogue(
-    OpBuilder &b, Location loc, StringRef stage, Value value,
-    RankedTensorType resultType, ValueRange extraInputs,
-    llvm::function_ref<Value(ComputeBody &, Value)> fn,
-    StringRef channelAxis = "f") {
+Value buildChannelEpilogue(OpBuilder &b, Location loc, StringRef stage,
+                           Value value, RankedTensorType resultType,
+                           ValueRange extraInputs,
+                           llvm::function_ref<Value(ComputeBody &, Value)> fn,
+                           StringRef channelAxis = "f") {
   SmallVector<OpFoldResult> sizes;
   for (int64_t dim = 0; dim < resultType.getRank(); ++dim)
     sizes.push_back(dimSize(b, loc, value, dim));
@@ -757,9 +795,9 @@ LogicalResult checkStaticConv(ConversionPatternRewriter &rewriter,
 template <typename ConvOpTy>
 FailureOr<Window> resolveConvWindow(ConvOpTy op, RankedTensorType outputType) {
   RankedTensorType weightType = op.getWeight().getType();
-  return resolveWindow(op, weightType.getShape().drop_front(2),
-                       op.getStrides(), op.getDilations(), op.getPads(),
-                       op.getAutoPad(), op.getInput().getType(), outputType);
+  return resolveWindow(op, weightType.getShape().drop_front(2), op.getStrides(),
+                       op.getDilations(), op.getPads(), op.getAutoPad(),
+                       op.getInput().getType(), outputType);
 }
 
 struct ConvPattern : OpConversionPattern<graph::ConvOp> {
@@ -821,29 +859,30 @@ FailureOr<Value> buildIntegerConv(ConversionPatternRewriter &rewriter,
     for (int64_t dim = 0; dim < inputType.getRank(); ++dim)
       sizes.push_back(dimSize(rewriter, loc, input, dim));
     int64_t zeroPointRank = tensorType(inputZeroPoint).getRank();
-    input = buildCompute(
-                rewriter, loc, (stageName(op) + ".input").str(),
-                inputType.clone(i32), sizes, {input, inputZeroPoint},
-                defaultAxes(inputType.getRank()), /*reduction=*/nullptr,
-                [&](ComputeBody &body) -> SmallVector<Value> {
-                  Value x = extendToI32(body.b, body.loc,
-                                        body.read(0, body.outputIndices),
-                                        inputUnsigned);
-                  Value zero = extendToI32(
-                      body.b, body.loc,
-                      body.read(1, SmallVector<Value>(zeroPointRank,
-                                                      body.index(0))),
-                      inputUnsigned);
-                  return {arith::SubIOp::create(body.b, body.loc, x, zero)
-                              .getResult()};
-                })
-                .front();
+    input =
+        buildCompute(
+            rewriter, loc, (stageName(op) + ".input").str(),
+            inputType.clone(i32), sizes, {input, inputZeroPoint},
+            defaultAxes(inputType.getRank()), /*reduction=*/nullptr,
+            [&](ComputeBody &body) -> SmallVector<Value> {
+              Value x =
+                  extendToI32(body.b, body.loc,
+                              body.read(0, body.outputIndices), inputUnsigned);
+              Value zero =
+                  extendToI32(body.b, body.loc,
+                              body.read(1, SmallVector<Value>(zeroPointRank,
+                                                              body.index(0))),
+                              inputUnsigned);
+              return {
+                  arith::SubIOp::create(body.b, body.loc, x, zero).getResult()};
+            })
+            .front();
   }
   SmallVector<Value> extraInputs;
   if (weightZeroPoint)
     extraInputs.push_back(weightZeroPoint);
-  TypedAttr zero = rewriter.getIntegerAttr(
-      tensorType(input).getElementType(), 0);
+  TypedAttr zero =
+      rewriter.getIntegerAttr(tensorType(input).getElementType(), 0);
   return buildConv(
       rewriter, loc, stageName(op), input, weight, extraInputs, op.getGroup(),
       *window, accumulatorType, zero,
@@ -870,10 +909,10 @@ struct ConvIntegerPattern : OpConversionPattern<graph::ConvIntegerOp> {
   LogicalResult
   matchAndRewrite(graph::ConvIntegerOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    FailureOr<Value> result = buildIntegerConv(
-        rewriter, op, adaptor.getInput(), adaptor.getWeight(),
-        adaptor.getInputZeroPoint(), adaptor.getWeightZeroPoint(),
-        op.getType());
+    FailureOr<Value> result =
+        buildIntegerConv(rewriter, op, adaptor.getInput(), adaptor.getWeight(),
+                         adaptor.getInputZeroPoint(),
+                         adaptor.getWeightZeroPoint(), op.getType());
     if (failed(result))
       return failure();
     rewriter.replaceOp(op, *result);
@@ -887,8 +926,8 @@ struct QLinearConvPattern : OpConversionPattern<graph::QLinearConvOp> {
   LogicalResult
   matchAndRewrite(graph::QLinearConvOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    auto resultType = cast<RankedTensorType>(
-        getTypeConverter()->convertType(op.getType()));
+    auto resultType =
+        cast<RankedTensorType>(getTypeConverter()->convertType(op.getType()));
     FailureOr<Value> accumulator = buildIntegerConv(
         rewriter, op, adaptor.getInput(), adaptor.getWeight(),
         adaptor.getInputZeroPoint(), adaptor.getWeightZeroPoint(),
@@ -896,10 +935,9 @@ struct QLinearConvPattern : OpConversionPattern<graph::QLinearConvOp> {
     if (failed(accumulator))
       return failure();
     bool outputUnsigned = isUnsignedTensor(op.getType());
-    SmallVector<Value> inputs = {adaptor.getInputScale(),
-                                 adaptor.getWeightScale(),
-                                 adaptor.getOutputScale(),
-                                 adaptor.getOutputZeroPoint()};
+    SmallVector<Value> inputs = {
+        adaptor.getInputScale(), adaptor.getWeightScale(),
+        adaptor.getOutputScale(), adaptor.getOutputZeroPoint()};
     Value bias = adaptor.getBias();
     if (bias)
       inputs.push_back(bias);
@@ -1009,11 +1047,11 @@ struct ConvTransposePattern : OpConversionPattern<graph::ConvTransposeOp> {
               Value filter = out[1];
               Value channel = c, groupFilter = filter;
               if (group > 1) {
-                Value g = arith::FloorDivSIOp::create(
-                    b, loc, filter, body.index(groupFilters));
+                Value g = arith::FloorDivSIOp::create(b, loc, filter,
+                                                      body.index(groupFilters));
                 channel = linearIndex(body, {{g, groupChannels}, {c, 1}}, 0);
-                groupFilter = linearIndex(
-                    body, {{filter, 1}, {g, -groupFilters}}, 0);
+                groupFilter =
+                    linearIndex(body, {{filter, 1}, {g, -groupFilters}}, 0);
               }
               SmallVector<Value> inputIndices = {out[0], channel};
               SmallVector<Value> weightIndices = {channel, groupFilter};
@@ -1025,9 +1063,9 @@ struct ConvTransposePattern : OpConversionPattern<graph::ConvTransposeOp> {
                   Value stride = body.index(strides[i]);
                   Value remainder =
                       arith::RemSIOp::create(b, loc, offset, stride);
-                  Value divisible = arith::CmpIOp::create(
-                      b, loc, arith::CmpIPredicate::eq, remainder,
-                      body.index(0));
+                  Value divisible =
+                      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq,
+                                            remainder, body.index(0));
                   offset = arith::SelectOp::create(
                       b, loc, divisible,
                       arith::FloorDivSIOp::create(b, loc, offset, stride),
@@ -1061,8 +1099,8 @@ struct ConvTransposePattern : OpConversionPattern<graph::ConvTransposeOp> {
 /// The lowest value of an element type: -inf, or the integer minimum.
 TypedAttr lowestValue(OpBuilder &b, Type type, bool isUnsigned) {
   if (auto floatType = dyn_cast<FloatType>(type))
-    return b.getFloatAttr(
-        floatType, APFloat::getInf(floatType.getFloatSemantics(), true));
+    return b.getFloatAttr(floatType,
+                          APFloat::getInf(floatType.getFloatSemantics(), true));
   unsigned width = type.getIntOrFloatBitWidth();
   return b.getIntegerAttr(type, isUnsigned ? APInt::getZero(width)
                                            : APInt::getSignedMinValue(width));
@@ -1085,21 +1123,21 @@ struct PoolStage {
         WindowInput::get(b, loc, input, window, padValue, 2);
     SmallVector<std::string> axes = {"n", "c"};
     llvm::append_range(axes, spatialAxes(window.rank()));
-    SmallVector<OpFoldResult> sizes = {dimSize(b, loc, input, 0),
-                                       dimSize(b, loc, input, 1)};
+    SmallVector<OpFoldResult> sizes = {dimSize(b, loc, windowInput.tensor, 0),
+                                       dimSize(b, loc, windowInput.tensor, 1)};
     for (int64_t size : window.output)
       sizes.push_back(b.getIndexAttr(size));
     reduction.axes = spatialAxes(window.rank(), "k");
     for (int64_t size : window.kernel)
       reduction.extents.push_back(b.getIndexAttr(size));
-    return buildCompute(
-        b, loc, stage, resultTypes, sizes, windowInput.tensor, axes,
-        &reduction, [&](ComputeBody &body) {
-          ValueRange out = body.outputIndices;
-          Value x = windowInput.read(body, 0, {out[0], out[1]}, window,
-                                     out.drop_front(2), body.reduceIndices);
-          return element(body, x);
-        });
+    return buildCompute(b, loc, stage, resultTypes, sizes, windowInput.tensor,
+                        axes, &reduction, [&](ComputeBody &body) {
+                          ValueRange out = body.outputIndices;
+                          Value x = windowInput.read(body, 0, {out[0], out[1]},
+                                                     window, out.drop_front(2),
+                                                     body.reduceIndices);
+                          return element(body, x);
+                        });
   }
 };
 
@@ -1150,8 +1188,8 @@ struct MaxPoolPattern : OpConversionPattern<graph::MaxPoolOp> {
     if (op.getIndices().use_empty()) {
       ReductionSpec reduction;
       // te's integer max is signed: unsigned bytes combine by maxui.
-      reduction.combiner = isUnsigned ? te::CombinerKind::Custom
-                                      : te::CombinerKind::Max;
+      reduction.combiner =
+          isUnsigned ? te::CombinerKind::Custom : te::CombinerKind::Max;
       if (isUnsigned) {
         reduction.inits = {lowest};
         reduction.combine = [](OpBuilder &b, Location loc, ValueRange acc,
@@ -1223,20 +1261,20 @@ struct AveragePoolPattern : OpConversionPattern<graph::AveragePoolOp> {
       return unsupported(rewriter, op,
                          "dynamic input sizes are not supported (only the "
                          "batch dimension may be dynamic)");
-    FailureOr<Window> window = resolveWindow(
-        op, op.getKernelShape(), op.getStrides(), std::nullopt, op.getPads(),
-        op.getAutoPad(), inputType, resultType);
+    FailureOr<Window> window =
+        resolveWindow(op, op.getKernelShape(), op.getStrides(), std::nullopt,
+                      op.getPads(), op.getAutoPad(), inputType, resultType);
     if (failed(window))
       return rewriter.notifyMatchFailure(op, "unsupported window");
     Type elementType = resultType.getElementType();
     PoolStage pool{rewriter, loc, adaptor.getInput(), *window, resultType};
-    Value sum = pool.build(stageName(op), resultType,
-                           rewriter.getFloatAttr(elementType, 0.0),
-                           ReductionSpec(),
-                           [](ComputeBody &, Value x) -> SmallVector<Value> {
-                             return {x};
-                           })
-                    .front();
+    Value sum =
+        pool.build(stageName(op), resultType,
+                   rewriter.getFloatAttr(elementType, 0.0), ReductionSpec(),
+                   [](ComputeBody &, Value x) -> SmallVector<Value> {
+                     return {x};
+                   })
+            .front();
 
     // The divisor of each output element: the window's elements within the
     // input (count_include_pad 0) or within the padded input.
@@ -1292,11 +1330,12 @@ struct AveragePoolPattern : OpConversionPattern<graph::AveragePoolOp> {
     Value result = buildChannelEpilogue(
         rewriter, loc, (stageName(op) + ".div").str(), sum, resultType, inputs,
         [&](ComputeBody &body, Value value) -> Value {
-          Value d = divisors ? body.read(1, body.outputIndices.drop_front(2))
-                             : scalarConstant(body.b, body.loc, elementType,
-                                              divisor);
+          Value d =
+              divisors ? body.read(1, body.outputIndices.drop_front(2))
+                       : scalarConstant(body.b, body.loc, elementType, divisor);
           return arith::DivFOp::create(body.b, body.loc, value, d);
-        });
+        },
+        "c");
     rewriter.replaceOp(op, result);
     return success();
   }
@@ -1335,9 +1374,9 @@ struct LpPoolPattern : OpConversionPattern<graph::LpPoolOp> {
       return unsupported(rewriter, op,
                          "dynamic input sizes are not supported (only the "
                          "batch dimension may be dynamic)");
-    FailureOr<Window> window = resolveWindow(
-        op, op.getKernelShape(), op.getStrides(), std::nullopt, op.getPads(),
-        op.getAutoPad(), inputType, resultType);
+    FailureOr<Window> window =
+        resolveWindow(op, op.getKernelShape(), op.getStrides(), std::nullopt,
+                      op.getPads(), op.getAutoPad(), inputType, resultType);
     if (failed(window))
       return rewriter.notifyMatchFailure(op, "unsupported window");
     int64_t p = op.getP();
@@ -1356,7 +1395,8 @@ struct LpPoolPattern : OpConversionPattern<graph::LpPoolOp> {
           rewriter, loc, (stageName(op) + ".root").str(), sum, resultType, {},
           [&](ComputeBody &body, Value value) {
             return lpRoot(body.b, body.loc, value, p);
-          });
+          },
+          "c");
     rewriter.replaceOp(op, result);
     return success();
   }
@@ -1364,8 +1404,7 @@ struct LpPoolPattern : OpConversionPattern<graph::LpPoolOp> {
 
 /// Global pooling: a reduction of N x C x D... over D... into N x C x 1...,
 /// then (average, Lp) an elementwise stage.
-template <typename OpTy>
-struct GlobalPoolPattern : OpConversionPattern<OpTy> {
+template <typename OpTy> struct GlobalPoolPattern : OpConversionPattern<OpTy> {
   using OpConversionPattern<OpTy>::OpConversionPattern;
 
   LogicalResult
@@ -1377,8 +1416,7 @@ struct GlobalPoolPattern : OpConversionPattern<OpTy> {
     RankedTensorType resultType = op.getType();
     Type elementType = resultType.getElementType();
     constexpr bool isMax = std::is_same_v<OpTy, graph::GlobalMaxPoolOp>;
-    constexpr bool isAverage =
-        std::is_same_v<OpTy, graph::GlobalAveragePoolOp>;
+    constexpr bool isAverage = std::is_same_v<OpTy, graph::GlobalAveragePoolOp>;
     int64_t p = 1;
     if constexpr (std::is_same_v<OpTy, graph::GlobalLpPoolOp>)
       p = op.getP();
@@ -1418,17 +1456,21 @@ struct GlobalPoolPattern : OpConversionPattern<OpTy> {
     if (isAverage)
       result = buildChannelEpilogue(
           rewriter, loc, (stageName(op) + ".div").str(), reduced, resultType,
-          {}, [&](ComputeBody &body, Value value) -> Value {
+          {},
+          [&](ComputeBody &body, Value value) -> Value {
             return arith::DivFOp::create(
                 body.b, body.loc, value,
                 scalarConstant(body.b, body.loc, elementType, count));
-          });
+          },
+          "c");
     else if (!isMax && p != 1)
       result = buildChannelEpilogue(
           rewriter, loc, (stageName(op) + ".root").str(), reduced, resultType,
-          {}, [&](ComputeBody &body, Value value) {
+          {},
+          [&](ComputeBody &body, Value value) {
             return lpRoot(body.b, body.loc, value, p);
-          });
+          },
+          "c");
     rewriter.replaceOp(op, result);
     return success();
   }

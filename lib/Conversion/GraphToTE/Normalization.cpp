@@ -112,8 +112,7 @@ public:
     llvm::append_range(inputs, stats);
     return buildCompute(
         b, loc, stage(part), statsTypes(elementTypes), statsSizes, inputs,
-        defaultAxes(statsShape.size()), &reduction,
-        [&](ComputeBody &body) {
+        defaultAxes(statsShape.size()), &reduction, [&](ComputeBody &body) {
           SmallVector<Value> indices;
           unsigned next = 0;
           for (auto [dim, index] : llvm::enumerate(body.outputIndices))
@@ -129,10 +128,9 @@ public:
 
   /// An elementwise stage over the stats: `fn` gets the elements of `stats`
   /// and the number of reduced elements (of the first result's type).
-  SmallVector<Value>
-  mapStats(StringRef part, ArrayRef<Type> elementTypes, ValueRange stats,
-           function_ref<SmallVector<Value>(ComputeBody &, ValueRange, Value)>
-               fn) {
+  SmallVector<Value> mapStats(
+      StringRef part, ArrayRef<Type> elementTypes, ValueRange stats,
+      function_ref<SmallVector<Value>(ComputeBody &, ValueRange, Value)> fn) {
     SmallVector<Value> inputs(stats);
     Type countType = elementTypes.front();
     if (dynamicCount)
@@ -144,10 +142,9 @@ public:
           SmallVector<Value> elements;
           for (unsigned i = 0, e = stats.size(); i < e; ++i)
             elements.push_back(body.read(i, body.outputIndices));
-          Value count =
-              dynamicCount
-                  ? body.read(stats.size(), body.index(0))
-                  : scalarConstant(body.b, body.loc, countType, staticCount);
+          Value count = dynamicCount ? body.read(stats.size(), body.index(0))
+                                     : scalarConstant(body.b, body.loc,
+                                                      countType, staticCount);
           return fn(body, elements, count);
         });
   }
@@ -196,16 +193,15 @@ public:
                                 body.b, body.loc, e[0], count)};
                           })
                      .front();
-    Value varSum =
-        reduce("var_sum", type, ReductionSpec(), x, mean,
-               [&](ComputeBody &body, Value value, ValueRange s) {
-                 Value deviation = arith::SubFOp::create(
-                     body.b, body.loc, castFloat(body.b, body.loc, value, type),
-                     s[0]);
-                 return SmallVector<Value>{arith::MulFOp::create(
-                     body.b, body.loc, deviation, deviation)};
-               })
-            .front();
+    Value varSum = reduce("var_sum", type, ReductionSpec(), x, mean,
+                          [&](ComputeBody &body, Value value, ValueRange s) {
+                            Value deviation = arith::SubFOp::create(
+                                body.b, body.loc,
+                                castFloat(body.b, body.loc, value, type), s[0]);
+                            return SmallVector<Value>{arith::MulFOp::create(
+                                body.b, body.loc, deviation, deviation)};
+                          })
+                       .front();
     Value invStdDev =
         mapStats("inv_std_dev", type, varSum,
                  [&](ComputeBody &body, ValueRange e, Value count) {
@@ -220,9 +216,8 @@ public:
 
 private:
   SmallVector<Type> statsTypes(ArrayRef<Type> elementTypes) const {
-    return llvm::map_to_vector(elementTypes, [&](Type type) -> Type {
-      return statsType(type);
-    });
+    return llvm::map_to_vector(
+        elementTypes, [&](Type type) -> Type { return statsType(type); });
   }
 
   /// tensor<1xT> holding the (dynamic) number of reduced elements.
@@ -231,8 +226,7 @@ private:
     for (OpFoldResult extent : extents)
       if (auto value = dyn_cast<Value>(extent))
         count = arith::MulIOp::create(b, loc, count, value);
-    Value integer =
-        arith::IndexCastOp::create(b, loc, b.getI64Type(), count);
+    Value integer = arith::IndexCastOp::create(b, loc, b.getI64Type(), count);
     Value element = arith::SIToFPOp::create(b, loc, type, integer);
     return tensor::FromElementsOp::create(
         b, loc, RankedTensorType::get({1}, type), element);
@@ -477,12 +471,12 @@ struct MeanVarianceNormalizationPattern
     SmallVector<Value> moments = stats.reduce(
         "sums", {elementType, elementType}, sums, x, {},
         [](ComputeBody &body, Value value, ValueRange) -> SmallVector<Value> {
-          return {value,
-                  arith::MulFOp::create(body.b, body.loc, value, value)};
+          return {value, arith::MulFOp::create(body.b, body.loc, value, value)};
         });
     SmallVector<Value> meanAndStd = stats.mapStats(
         "std", {elementType, elementType}, moments,
-        [&](ComputeBody &body, ValueRange e, Value count) -> SmallVector<Value> {
+        [&](ComputeBody &body, ValueRange e,
+            Value count) -> SmallVector<Value> {
           OpBuilder &b = body.b;
           Value mean = arith::DivFOp::create(b, body.loc, e[0], count);
           Value squareMean = arith::DivFOp::create(b, body.loc, e[1], count);
@@ -608,8 +602,7 @@ SmallVector<Value> identity(ComputeBody &, Value value, ValueRange) {
 
 /// softmax: max, exp(x - max), sum, exp / sum. log_softmax: max, sum of
 /// exp(x - max), x - max - log(sum).
-template <typename OpTy>
-struct SoftmaxPattern : OpConversionPattern<OpTy> {
+template <typename OpTy> struct SoftmaxPattern : OpConversionPattern<OpTy> {
   using OpConversionPattern<OpTy>::OpConversionPattern;
 
   LogicalResult
@@ -622,12 +615,13 @@ struct SoftmaxPattern : OpConversionPattern<OpTy> {
     int64_t axis = *graph::normalizeAxis(op.getAxis(), type.getRank());
     StatsBuilder stats(rewriter, op.getLoc(), stageName(op), x, {axis});
     Value max = stats
-                    .reduce("max", elementType,
-                            combiner(te::CombinerKind::Max), x, {}, identity)
+                    .reduce("max", elementType, combiner(te::CombinerKind::Max),
+                            x, {}, identity)
                     .front();
     auto shiftedExp = [](ComputeBody &body, Value value, Value max) -> Value {
       return math::ExpOp::create(
-          body.b, body.loc, arith::SubFOp::create(body.b, body.loc, value, max));
+          body.b, body.loc,
+          arith::SubFOp::create(body.b, body.loc, value, max));
     };
     if constexpr (isLog) {
       Value sum = stats
@@ -654,11 +648,11 @@ struct SoftmaxPattern : OpConversionPattern<OpTy> {
           [&](ComputeBody &body, ValueRange full, ValueRange s) -> Value {
             return shiftedExp(body, full[0], s[0]);
           });
-      Value sum = stats
-                      .reduce("sum", elementType,
-                              combiner(te::CombinerKind::Sum), exp, {},
-                              identity)
-                      .front();
+      Value sum =
+          stats
+              .reduce("sum", elementType, combiner(te::CombinerKind::Sum), exp,
+                      {}, identity)
+              .front();
       Value result = stats.mapFull(
           "div", elementType, exp, sum, {},
           [](ComputeBody &body, ValueRange full, ValueRange s) -> Value {
@@ -687,10 +681,10 @@ struct HardmaxPattern : OpConversionPattern<graph::HardmaxOp> {
     Type i64 = rewriter.getI64Type();
     ReductionSpec argmax;
     argmax.combiner = te::CombinerKind::Custom;
-    argmax.inits = {rewriter.getFloatAttr(
-                        floatType,
-                        APFloat::getInf(floatType.getFloatSemantics(), true)),
-                    rewriter.getI64IntegerAttr(0)};
+    argmax.inits = {
+        rewriter.getFloatAttr(
+            floatType, APFloat::getInf(floatType.getFloatSemantics(), true)),
+        rewriter.getI64IntegerAttr(0)};
     argmax.combine = [](OpBuilder &b, Location loc, ValueRange acc,
                         ValueRange values) -> SmallVector<Value> {
       // Strictly greater: the first maximum stays.
@@ -709,8 +703,8 @@ struct HardmaxPattern : OpConversionPattern<graph::HardmaxOp> {
         "", elementType, {}, maxAndIndex[1], {},
         [&](ComputeBody &body, ValueRange, ValueRange s) -> Value {
           OpBuilder &b = body.b;
-          Value index = arith::IndexCastOp::create(
-              b, body.loc, i64, body.outputIndices[axis]);
+          Value index = arith::IndexCastOp::create(b, body.loc, i64,
+                                                   body.outputIndices[axis]);
           Value isMax = arith::CmpIOp::create(
               b, body.loc, arith::CmpIPredicate::eq, index, s[0]);
           return arith::SelectOp::create(

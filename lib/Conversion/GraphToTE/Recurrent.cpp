@@ -580,6 +580,21 @@ struct RecurrentPattern : OpConversionPattern<OpTy> {
       rec.clip = clip->convertToDouble();
     rec.input = adaptor.getInput();
 
+    SmallVector<StringRef> defaultActivations;
+    if (isLSTM)
+      defaultActivations = {"Sigmoid", "Tanh", "Tanh"};
+    else if (isGRU)
+      defaultActivations = {"Sigmoid", "Tanh"};
+    else
+      defaultActivations = {"Tanh"};
+    rec.activationsPerDirection = defaultActivations.size();
+    FailureOr<SmallVector<Activation>> activations = getActivations(
+        op, op.getActivations(), op.getActivationAlpha(),
+        op.getActivationBeta(), defaultActivations, rec.numDirections);
+    if (failed(activations))
+      return rewriter.notifyMatchFailure(op, "unsupported activations");
+    rec.activations = std::move(*activations);
+
     // seq_length and batch_size, static where any type knows them.
     int64_t seqDim = rec.batchFirst ? 1 : 0, batchDim = rec.batchFirst ? 0 : 1;
     auto size = [&](int64_t inputDim, int64_t outputDim) -> OpFoldResult {
@@ -599,20 +614,6 @@ struct RecurrentPattern : OpConversionPattern<OpTy> {
     if (failed(checkSequenceLens(op, adaptor, rewriter, rec)))
       return failure();
 
-    SmallVector<StringRef> defaultActivations;
-    if (isLSTM)
-      defaultActivations = {"Sigmoid", "Tanh", "Tanh"};
-    else if (isGRU)
-      defaultActivations = {"Sigmoid", "Tanh"};
-    else
-      defaultActivations = {"Tanh"};
-    rec.activationsPerDirection = defaultActivations.size();
-    FailureOr<SmallVector<Activation>> activations = getActivations(
-        op, op.getActivations(), op.getActivationAlpha(),
-        op.getActivationBeta(), defaultActivations, rec.numDirections);
-    if (failed(activations))
-      return rewriter.notifyMatchFailure(op, "unsupported activations");
-    rec.activations = std::move(*activations);
 
     // Per direction: weights, input projection and initial states.
     SmallVector<Value> weights, recurrences, biases, peepholes, projections;

@@ -121,9 +121,9 @@ struct Length {
 };
 
 Value addIndex(OpBuilder &b, Location loc, OpFoldResult lhs, int64_t rhs) {
-  return arith::AddIOp::create(
-      b, loc, getValueOrCreateConstantIndexOp(b, loc, lhs),
-      arith::ConstantIndexOp::create(b, loc, rhs));
+  return arith::AddIOp::create(b, loc,
+                               getValueOrCreateConstantIndexOp(b, loc, lhs),
+                               arith::ConstantIndexOp::create(b, loc, rhs));
 }
 
 /// floor(length / 2) + 1 frequencies with `onesided`, length otherwise.
@@ -195,8 +195,8 @@ Value twiddledPart(ComputeBody &body, Type computeType, Value re, Value im,
   };
   Value real = arith::SubFOp::create(b, loc, mul(re, cos), mul(im, sin));
   Value imaginary = arith::AddFOp::create(b, loc, mul(im, cos), mul(re, sin));
-  Value isReal = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, c,
-                                       body.index(0));
+  Value isReal =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, c, body.index(0));
   return arith::SelectOp::create(b, loc, isReal, real, imaginary);
 }
 
@@ -251,15 +251,14 @@ struct DFTPattern : OpConversionPattern<graph::DFTOp> {
       if (!resultType.isDynamicDim(dim))
         sizes.push_back(rewriter.getIndexAttr(resultType.getDimSize(dim)));
       else if (dim == axis)
-        sizes.push_back(
-            transformedLength(rewriter, loc, lengthSize, onesided));
+        sizes.push_back(transformedLength(rewriter, loc, lengthSize, onesided));
       else
         sizes.push_back(dimSize(rewriter, loc, input, dim));
     }
     ReductionSpec reduction;
     reduction.axes = {"n"};
-    reduction.extents = {
-        minIndex(rewriter, loc, lengthSize, dimSize(rewriter, loc, input, axis))};
+    reduction.extents = {minIndex(rewriter, loc, lengthSize,
+                                  dimSize(rewriter, loc, input, axis))};
 
     SmallVector<std::string> axes = defaultAxes(rank);
     axes[axis] = "k";
@@ -282,10 +281,9 @@ struct DFTPattern : OpConversionPattern<graph::DFTOp> {
                 im = castFloat(b, l, body.read(0, at), computeType);
               }
               Value lengthValue = length.inBody(body);
-              Value part = twiddledPart(body, computeType, re, im,
-                                        body.outputIndices[axis], n,
-                                        lengthValue,
-                                        body.outputIndices[rank - 1], inverse);
+              Value part = twiddledPart(
+                  body, computeType, re, im, body.outputIndices[axis], n,
+                  lengthValue, body.outputIndices[rank - 1], inverse);
               if (inverse)
                 part = arith::DivFOp::create(
                     b, l, part, indexToFloat(b, l, lengthValue, computeType));
@@ -346,8 +344,9 @@ struct STFTPattern : OpConversionPattern<graph::STFTOp> {
     }
     OpFoldResult frameSize = frameLength.at(rewriter, loc);
 
-    auto resultSize = [&](int64_t dim, llvm::function_ref<OpFoldResult()> size)
-        -> OpFoldResult {
+    auto resultSize =
+        [&](int64_t dim,
+            llvm::function_ref<OpFoldResult()> size) -> OpFoldResult {
       if (!resultType.isDynamicDim(dim))
         return rewriter.getIndexAttr(resultType.getDimSize(dim));
       return size();
@@ -380,38 +379,38 @@ struct STFTPattern : OpConversionPattern<graph::STFTOp> {
     reduction.extents = {frameSize};
 
     Value result =
-        buildCompute(
-            rewriter, loc, stageName(op), resultType, sizes, inputs,
-            {"b", "f", "k", "c"}, &reduction,
-            [&](ComputeBody &body) -> SmallVector<Value> {
-              OpBuilder &b = body.b;
-              Location l = body.loc;
-              Value n = body.reduceIndices[0];
-              Value sample = arith::AddIOp::create(
-                  b, l,
-                  arith::MulIOp::create(b, l, body.outputIndices[1],
-                                        step.inBody(body)),
-                  n);
-              SmallVector<Value> at = {body.outputIndices[0], sample,
-                                       body.index(0)};
-              Value re = castFloat(b, l, body.read(0, at), computeType);
-              Value im = scalarConstant(b, l, computeType, 0);
-              if (*isComplex) {
-                at[2] = body.index(1);
-                im = castFloat(b, l, body.read(0, at), computeType);
-              }
-              if (windowInput) {
-                Value weight =
-                    castFloat(b, l, body.read(*windowInput, {n}), computeType);
-                re = arith::MulFOp::create(b, l, re, weight);
-                im = arith::MulFOp::create(b, l, im, weight);
-              }
-              Value part = twiddledPart(
-                  body, computeType, re, im, body.outputIndices[2], n,
-                  frameLength.inBody(body), body.outputIndices[3],
-                  /*inverse=*/false);
-              return {castFloat(b, l, part, elementType)};
-            })
+        buildCompute(rewriter, loc, stageName(op), resultType, sizes, inputs,
+                     {"b", "f", "k", "c"}, &reduction,
+                     [&](ComputeBody &body) -> SmallVector<Value> {
+                       OpBuilder &b = body.b;
+                       Location l = body.loc;
+                       Value n = body.reduceIndices[0];
+                       Value sample = arith::AddIOp::create(
+                           b, l,
+                           arith::MulIOp::create(b, l, body.outputIndices[1],
+                                                 step.inBody(body)),
+                           n);
+                       SmallVector<Value> at = {body.outputIndices[0], sample,
+                                                body.index(0)};
+                       Value re =
+                           castFloat(b, l, body.read(0, at), computeType);
+                       Value im = scalarConstant(b, l, computeType, 0);
+                       if (*isComplex) {
+                         at[2] = body.index(1);
+                         im = castFloat(b, l, body.read(0, at), computeType);
+                       }
+                       if (windowInput) {
+                         Value weight = castFloat(
+                             b, l, body.read(*windowInput, {n}), computeType);
+                         re = arith::MulFOp::create(b, l, re, weight);
+                         im = arith::MulFOp::create(b, l, im, weight);
+                       }
+                       Value part = twiddledPart(
+                           body, computeType, re, im, body.outputIndices[2], n,
+                           frameLength.inBody(body), body.outputIndices[3],
+                           /*inverse=*/false);
+                       return {castFloat(b, l, part, elementType)};
+                     })
             .front();
     rewriter.replaceOp(op, result);
     return success();
@@ -439,8 +438,9 @@ struct MelWeightMatrixPattern : OpConversionPattern<graph::MelWeightMatrixOp> {
     auto resultType = convertedType(getTypeConverter(), op.getOutput());
     Type elementType = resultType.getElementType();
     bool isUnsigned = isUnsignedTensor(op.getOutput().getType());
-    Type edgeType = cast<RankedTensorType>(adaptor.getLowerEdgeHertz().getType())
-                        .getElementType();
+    Type edgeType =
+        cast<RankedTensorType>(adaptor.getLowerEdgeHertz().getType())
+            .getElementType();
     Type melType = computeTypeFor(rewriter, edgeType);
     Type f64 = rewriter.getF64Type();
 
@@ -448,20 +448,19 @@ struct MelWeightMatrixPattern : OpConversionPattern<graph::MelWeightMatrixOp> {
     if (resultType.isDynamicDim(0)) {
       Value half = arith::DivSIOp::create(
           rewriter, loc,
-          toIndex(rewriter, loc, extractScalar(rewriter, loc,
-                                               adaptor.getDftLength())),
+          toIndex(rewriter, loc,
+                  extractScalar(rewriter, loc, adaptor.getDftLength())),
           arith::ConstantIndexOp::create(rewriter, loc, 2));
       sizes.push_back(addIndex(rewriter, loc, half, 1));
     } else {
       sizes.push_back(rewriter.getIndexAttr(resultType.getDimSize(0)));
     }
-    sizes.push_back(resultType.isDynamicDim(1)
-                        ? OpFoldResult(toIndex(
-                              rewriter, loc,
-                              extractScalar(rewriter, loc,
-                                            adaptor.getNumMelBins())))
-                        : OpFoldResult(
-                              rewriter.getIndexAttr(resultType.getDimSize(1))));
+    sizes.push_back(
+        resultType.isDynamicDim(1)
+            ? OpFoldResult(toIndex(
+                  rewriter, loc,
+                  extractScalar(rewriter, loc, adaptor.getNumMelBins())))
+            : OpFoldResult(rewriter.getIndexAttr(resultType.getDimSize(1))));
 
     Value result =
         buildCompute(
@@ -545,10 +544,10 @@ struct MelWeightMatrixPattern : OpConversionPattern<graph::MelWeightMatrixOp> {
                                  cmp(arith::CmpFPredicate::OLE, j, center)),
                          div(sub(j, low), sub(center, low)), zero));
               Value falling = div(sub(high, j), sub(high, center));
-              Value inFall = andBits(
-                  cmp(arith::CmpFPredicate::OGT, high, center),
-                  andBits(cmp(arith::CmpFPredicate::OLE, center, j),
-                          cmp(arith::CmpFPredicate::OLT, j, high)));
+              Value inFall =
+                  andBits(cmp(arith::CmpFPredicate::OGT, high, center),
+                          andBits(cmp(arith::CmpFPredicate::OLE, center, j),
+                                  cmp(arith::CmpFPredicate::OLT, j, high)));
               Value weight = select(inFall, falling, rising);
               if (isa<FloatType>(elementType))
                 return {castFloat(b, l, weight, elementType)};

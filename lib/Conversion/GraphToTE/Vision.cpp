@@ -87,8 +87,12 @@ struct FloatMath {
   Value sub(Value x, Value y) { return arith::SubFOp::create(b, loc, x, y); }
   Value mul(Value x, Value y) { return arith::MulFOp::create(b, loc, x, y); }
   Value div(Value x, Value y) { return arith::DivFOp::create(b, loc, x, y); }
-  Value max(Value x, Value y) { return arith::MaximumFOp::create(b, loc, x, y); }
-  Value min(Value x, Value y) { return arith::MinimumFOp::create(b, loc, x, y); }
+  Value max(Value x, Value y) {
+    return arith::MaximumFOp::create(b, loc, x, y);
+  }
+  Value min(Value x, Value y) {
+    return arith::MinimumFOp::create(b, loc, x, y);
+  }
   Value floor(Value x) { return math::FloorOp::create(b, loc, x); }
   Value cmp(arith::CmpFPredicate predicate, Value x, Value y) {
     return arith::CmpFOp::create(b, loc, predicate, x, y);
@@ -166,8 +170,7 @@ Value reflect(FloatMath &m, Value x, Value low, Value high) {
   Value above = m.cmp(arith::CmpFPredicate::OGT, x, high);
   Value result = m.select(
       below, fold(m.sub(low, x), low, high, /*nearIsLow=*/true),
-      m.select(above, fold(m.sub(x, high), high, low, /*nearIsLow=*/false),
-               x));
+      m.select(above, fold(m.sub(x, high), high, low, /*nearIsLow=*/false), x));
   Value empty = m.cmp(arith::CmpFPredicate::OLE, range, m.constant(0));
   return m.select(empty, low, result);
 }
@@ -207,8 +210,8 @@ struct GridSamplePattern : OpConversionPattern<graph::GridSampleOp> {
     Type elementType = resultType.getElementType();
     bool isUnsigned = isUnsignedTensor(op.getInput().getType());
     Type gridType = cast<RankedTensorType>(grid.getType()).getElementType();
-    Type computeType = computeTypeFor(
-        rewriter, elementType.isF64() ? elementType : gridType);
+    Type computeType =
+        computeTypeFor(rewriter, elementType.isF64() ? elementType : gridType);
     StringRef mode = op.getMode(), padding = op.getPaddingMode();
     bool alignCorners = op.getAlignCorners() == 1;
 
@@ -267,13 +270,11 @@ struct GridSamplePattern : OpConversionPattern<graph::GridSampleOp> {
                         m.cmp(arith::CmpFPredicate::OGT, y, yHigh)));
                 Value zero = m.constant(0);
                 x = m.select(outside,
-                             m.min(m.max(x, zero),
-                                   m.sub(width, m.constant(1))),
+                             m.min(m.max(x, zero), m.sub(width, m.constant(1))),
                              x);
-                y = m.select(outside,
-                             m.min(m.max(y, zero),
-                                   m.sub(height, m.constant(1))),
-                             y);
+                y = m.select(
+                    outside,
+                    m.min(m.max(y, zero), m.sub(height, m.constant(1))), y);
               } else if (padding == "reflection") {
                 x = reflect(m, x, xLow, xHigh);
                 y = reflect(m, y, yLow, yHigh);
@@ -314,10 +315,10 @@ struct GridSamplePattern : OpConversionPattern<graph::GridSampleOp> {
                 Value y2 = m.add(y1, m.constant(1));
                 Value dx2 = m.sub(x2, x), dx1 = m.sub(x, x1);
                 Value dy2 = m.sub(y2, y), dy1 = m.sub(y, y1);
-                Value top = m.add(m.mul(dx2, pixel(y1, x1)),
-                                  m.mul(dx1, pixel(y1, x2)));
-                Value bottom = m.add(m.mul(dx2, pixel(y2, x1)),
-                                     m.mul(dx1, pixel(y2, x2)));
+                Value top =
+                    m.add(m.mul(dx2, pixel(y1, x1)), m.mul(dx1, pixel(y1, x2)));
+                Value bottom =
+                    m.add(m.mul(dx2, pixel(y2, x1)), m.mul(dx1, pixel(y2, x2)));
                 value = m.add(m.mul(dy2, top), m.mul(dy1, bottom));
               } else { // bicubic
                 Value x0 = m.sub(m.floor(x), m.constant(1));
@@ -330,8 +331,8 @@ struct GridSamplePattern : OpConversionPattern<graph::GridSampleOp> {
                   Value row = m.add(y0, m.constant(i));
                   Value rowValue;
                   for (int64_t j = 0; j < 4; ++j) {
-                    Value term = m.mul(
-                        xWeights[j], pixel(row, m.add(x0, m.constant(j))));
+                    Value term = m.mul(xWeights[j],
+                                       pixel(row, m.add(x0, m.constant(j))));
                     rowValue = rowValue ? m.add(rowValue, term) : term;
                   }
                   Value term = m.mul(yWeights[i], rowValue);
@@ -459,8 +460,8 @@ struct RoiAlignPattern : OpConversionPattern<graph::RoiAlignOp> {
               FloatMath m{b, l, computeType};
               Value r = body.outputIndices[0], c = body.outputIndices[1];
               Value iy = body.reduceIndices[0], ix = body.reduceIndices[1];
-              Value batch = arith::IndexCastOp::create(
-                  b, l, b.getIndexType(), body.read(2, {r}));
+              Value batch = arith::IndexCastOp::create(b, l, b.getIndexType(),
+                                                       body.read(2, {r}));
               Region box = region(body, m, r, 1);
               Value binHeight = m.div(box.height, m.constant(outputHeight));
               Value binWidth = m.div(box.width, m.constant(outputWidth));
@@ -483,8 +484,8 @@ struct RoiAlignPattern : OpConversionPattern<graph::RoiAlignOp> {
               };
               Value y = point(box.y1, binHeight, body.outputIndices[2], iy,
                               gridHeight);
-              Value x = point(box.x1, binWidth, body.outputIndices[3], ix,
-                              gridWidth);
+              Value x =
+                  point(box.x1, binWidth, body.outputIndices[3], ix, gridWidth);
 
               Value heightIndex = bodyDim(body, 0, 2);
               Value widthIndex = bodyDim(body, 0, 3);
@@ -493,12 +494,10 @@ struct RoiAlignPattern : OpConversionPattern<graph::RoiAlignOp> {
               Value outside = arith::OrIOp::create(
                   b, l,
                   arith::OrIOp::create(
-                      b, l,
-                      m.cmp(arith::CmpFPredicate::OLT, y, m.constant(-1)),
+                      b, l, m.cmp(arith::CmpFPredicate::OLT, y, m.constant(-1)),
                       m.cmp(arith::CmpFPredicate::OGT, y, height)),
                   arith::OrIOp::create(
-                      b, l,
-                      m.cmp(arith::CmpFPredicate::OLT, x, m.constant(-1)),
+                      b, l, m.cmp(arith::CmpFPredicate::OLT, x, m.constant(-1)),
                       m.cmp(arith::CmpFPredicate::OGT, x, width)));
               // The low and high neighbours and the weight of the high one
               // along one dim; at the last pixel both are that pixel. (The
@@ -535,26 +534,26 @@ struct RoiAlignPattern : OpConversionPattern<graph::RoiAlignOp> {
                   weighted(m.mul(ly, lx), yHigh, xHigh)};
               Value value;
               if (isMax) {
-                value = m.max(m.max(terms[0], terms[1]),
-                              m.max(terms[2], terms[3]));
+                value =
+                    m.max(m.max(terms[0], terms[1]), m.max(terms[2], terms[3]));
               } else {
-                Value count = m.max(m.mul(gridHeight, gridWidth),
-                                    m.constant(1));
-                value = m.div(m.add(m.add(terms[0], terms[1]),
-                                    m.add(terms[2], terms[3])),
-                              count);
+                Value count =
+                    m.max(m.mul(gridHeight, gridWidth), m.constant(1));
+                value = m.div(
+                    m.add(m.add(terms[0], terms[1]), m.add(terms[2], terms[3])),
+                    count);
               }
               Value zero = m.constant(0);
               value = m.select(outside, zero, value);
               if (adaptive) {
                 // Points beyond this region's grid add nothing; a region
                 // without points gives 0.
-                Value masked = arith::OrIOp::create(
-                    b, l,
-                    m.cmp(arith::CmpFPredicate::OGE, m.fromIndex(iy),
-                          gridHeight),
-                    m.cmp(arith::CmpFPredicate::OGE, m.fromIndex(ix),
-                          gridWidth));
+                Value masked =
+                    arith::OrIOp::create(b, l,
+                                         m.cmp(arith::CmpFPredicate::OGE,
+                                               m.fromIndex(iy), gridHeight),
+                                         m.cmp(arith::CmpFPredicate::OGE,
+                                               m.fromIndex(ix), gridWidth));
                 Value neutral = zero;
                 if (isMax) {
                   Value empty = m.cmp(arith::CmpFPredicate::OLE,
@@ -599,7 +598,8 @@ struct NonMaxSuppressionPattern
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     Value boxes = adaptor.getBoxes(), scores = adaptor.getScores();
-    auto resultType = convertedType(getTypeConverter(), op.getSelectedIndices());
+    auto resultType =
+        convertedType(getTypeConverter(), op.getSelectedIndices());
     bool centerPointBox = op.getCenterPointBox() == 1;
     OpBuilder &b = rewriter;
     auto index = [&](int64_t value) { return constantIndex(b, loc, value); };
@@ -618,10 +618,9 @@ struct NonMaxSuppressionPattern
           b, loc, arith::MaxSIOp::create(b, loc, maxOutput, index(0)),
           numBoxes);
     }
-    Value iouThreshold =
-        adaptor.getIouThreshold()
-            ? extractScalar(b, loc, adaptor.getIouThreshold())
-            : scalarConstant(b, loc, b.getF32Type(), 0);
+    Value iouThreshold = adaptor.getIouThreshold()
+                             ? extractScalar(b, loc, adaptor.getIouThreshold())
+                             : scalarConstant(b, loc, b.getF32Type(), 0);
     Value scoreThreshold =
         adaptor.getScoreThreshold()
             ? extractScalar(b, loc, adaptor.getScoreThreshold())
@@ -650,8 +649,7 @@ struct NonMaxSuppressionPattern
             SmallVector<Value> v;
             for (int64_t i = 0; i < 4; ++i)
               v.push_back(tensor::ExtractOp::create(
-                  b, l, boxes,
-                  ValueRange{batch, box, constantIndex(b, l, i)}));
+                  b, l, boxes, ValueRange{batch, box, constantIndex(b, l, i)}));
             if (centerPointBox) {
               Value halfWidth = m.div(v[2], m.constant(2));
               Value halfHeight = m.div(v[3], m.constant(2));
@@ -659,8 +657,8 @@ struct NonMaxSuppressionPattern
                          m.sub(v[1], halfHeight), m.add(v[1], halfHeight)};
             }
             // [y1, x1, y2, x2], any two diagonal corners.
-            return Box{m.min(v[1], v[3]), m.max(v[1], v[3]),
-                       m.min(v[0], v[2]), m.max(v[0], v[2])};
+            return Box{m.min(v[1], v[3]), m.max(v[1], v[3]), m.min(v[0], v[2]),
+                       m.max(v[0], v[2])};
           };
 
           auto aliveType =
@@ -670,7 +668,8 @@ struct NonMaxSuppressionPattern
               [&](OpBuilder &g, Location gl, ValueRange at) {
                 Value candidate =
                     scoreThreshold
-                        ? arith::CmpFOp::create(g, gl, arith::CmpFPredicate::OGT,
+                        ? arith::CmpFOp::create(g, gl,
+                                                arith::CmpFPredicate::OGT,
                                                 score(g, at[0]), scoreThreshold)
                               .getResult()
                         : arith::ConstantIntOp::create(g, gl, 1, 1).getResult();
@@ -689,7 +688,8 @@ struct NonMaxSuppressionPattern
                 // The best alive box: -1 when none is left.
                 auto scan = scf::ForOp::create(
                     b, l, cst(0), numBoxes, cst(1),
-                    ValueRange{cst(-1), scalarConstant(b, l, b.getF32Type(), 0)},
+                    ValueRange{cst(-1),
+                               scalarConstant(b, l, b.getF32Type(), 0)},
                     [&](OpBuilder &b, Location l, Value box, ValueRange best) {
                       Value isAlive = tensor::ExtractOp::create(
                           b, l, state[0], ValueRange{box});
@@ -710,9 +710,9 @@ struct NonMaxSuppressionPattern
                                          b, l, better, boxScore, best[1])});
                     });
                 Value best = scan.getResult(0);
-                Value found = arith::CmpIOp::create(
-                    b, l, arith::CmpIPredicate::sge, best,
-                    constantIndex(b, l, 0));
+                Value found =
+                    arith::CmpIOp::create(b, l, arith::CmpIPredicate::sge, best,
+                                          constantIndex(b, l, 0));
                 Value room = arith::CmpIOp::create(
                     b, l, arith::CmpIPredicate::slt, state[3], maxOutput);
                 SmallVector<Value> carried(state);
@@ -756,9 +756,9 @@ struct NonMaxSuppressionPattern
                       Value unionArea =
                           m.sub(m.add(bestArea, otherArea), intersection);
                       Value zero = m.constant(0);
-                      Value overlaps = m.cmp(
-                          arith::CmpFPredicate::OGT,
-                          m.div(intersection, unionArea), iouThreshold);
+                      Value overlaps =
+                          m.cmp(arith::CmpFPredicate::OGT,
+                                m.div(intersection, unionArea), iouThreshold);
                       for (Value positive :
                            {m.cmp(arith::CmpFPredicate::OGT, xMax, xMin),
                             m.cmp(arith::CmpFPredicate::OGT, yMax, yMin),
@@ -766,10 +766,9 @@ struct NonMaxSuppressionPattern
                                   zero),
                             m.cmp(arith::CmpFPredicate::OGT, bestArea, zero),
                             m.cmp(arith::CmpFPredicate::OGT, otherArea, zero),
-                            m.cmp(arith::CmpFPredicate::OGT, unionArea,
-                                  zero)})
-                        overlaps = arith::AndIOp::create(b, l, overlaps,
-                                                         positive);
+                            m.cmp(arith::CmpFPredicate::OGT, unionArea, zero)})
+                        overlaps =
+                            arith::AndIOp::create(b, l, overlaps, positive);
                       Value isBest = arith::CmpIOp::create(
                           b, l, arith::CmpIPredicate::eq, other, best);
                       Value dropped =
@@ -804,7 +803,10 @@ struct NonMaxSuppressionPattern
         ArrayRef<OpFoldResult>{rewriter.getIndexAttr(1),
                                rewriter.getIndexAttr(1)});
     // The result type may know the count (from the model's declared shape).
-    rewriter.replaceOpWithNewOp<tensor::CastOp>(op, resultType, selections);
+    if (selections.getType() != resultType)
+      selections =
+          tensor::CastOp::create(rewriter, loc, resultType, selections);
+    rewriter.replaceOp(op, selections);
     return success();
   }
 };

@@ -10,6 +10,7 @@
 #include "tessera/Dialect/TE/IR/TE.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -17,6 +18,7 @@
 #include "mlir/IR/AffineExprVisitor.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/Matchers.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "mlir/Transforms/DialectConversion.h"
 
 namespace tessera {
@@ -135,9 +137,25 @@ bool ComputeLowering::hasLoopExtent(unsigned dim, Value tensor,
     return size == staticLoopSizes[dim];
   if (!ShapedType::isDynamic(staticLoopSizes[dim]))
     return false;
-  auto dimOp = cast<Value>(loopSizes[dim]).getDefiningOp<tensor::DimOp>();
-  std::optional<int64_t> index = dimOp ? dimOp.getConstantIndex() : std::nullopt;
-  return dimOp && dimOp.getSource() == tensor && index == tensorDim;
+  auto isDimOfTensor = [&](Value size) {
+    auto dimOp = size.getDefiningOp<tensor::DimOp>();
+    return dimOp && dimOp.getSource() == tensor &&
+           dimOp.getConstantIndex() == static_cast<int64_t>(tensorDim);
+  };
+  Value loopSize = cast<Value>(loopSizes[dim]);
+  if (isDimOfTensor(loopSize))
+    return true;
+  // Or a run-time assertion makes them equal (numpy broadcasting asserts
+  // that dynamic dims match).
+  return llvm::any_of(loopSize.getUsers(), [&](Operation *user) {
+    auto cmp = dyn_cast<arith::CmpIOp>(user);
+    if (!cmp || cmp.getPredicate() != arith::CmpIPredicate::eq)
+      return false;
+    Value other = cmp.getLhs() == loopSize ? cmp.getRhs() : cmp.getLhs();
+    return isDimOfTensor(other) &&
+           llvm::any_of(cmp->getUsers(),
+                        [](Operation *u) { return isa<cf::AssertOp>(u); });
+  });
 }
 
 /// The smallest and largest value of a linear `expr` over the iteration
@@ -386,8 +404,11 @@ FailureOr<linalg::GenericOp> ComputeLowering::lower() {
   }
 
   SmallVector<AffineMap> maps(inputMaps);
-  AffineMap outputMap = AffineMap::getMultiDimIdentityMap(numLoops, op.getContext())
-                            .getMajorSubMap(rank);
+  // The output axes are the leading loops (getMajorSubMap(0) is null).
+  AffineMap outputMap =
+      rank == 0 ? AffineMap::get(numLoops, 0, {}, op.getContext())
+                : AffineMap::getMultiDimIdentityMap(numLoops, op.getContext())
+                      .getMajorSubMap(rank);
   maps.append(op.getNumResults(), outputMap);
   SmallVector<utils::IteratorType> iterators(rank, utils::IteratorType::parallel);
   iterators.append(numReduce, utils::IteratorType::reduction);
@@ -449,6 +470,28 @@ FailureOr<linalg::GenericOp> ComputeLowering::lower() {
   return generic;
 }
 
+/// Erases what the body computed only for reads that became indexing maps
+/// (index arithmetic, linalg.index): named-op matching wants a clean body.
+static void eraseDeadBodyOps(linalg::GenericOp generic,
+                             RewriterBase &rewriter) {
+  Block &body = generic.getRegion().front();
+  for (Operation &op : llvm::make_early_inc_range(llvm::reverse(body)))
+    if (isOpTriviallyDead(&op))
+      rewriter.eraseOp(&op);
+}
+
+/// Whether linalg's specialization is right for `generic`: MLIR 22's
+/// specializeGenericOp turns contractions with transposed operands into
+/// plain matmuls, dropping the transpose; keep those generic.
+static bool canSpecialize(linalg::GenericOp generic) {
+  if (!linalg::isaContractionOpInterface(generic))
+    return true;
+  SmallVector<AffineMap> maps = generic.getIndexingMapsArray();
+  MLIRContext *context = generic.getContext();
+  return maps == linalg::MatmulOp::getDefaultIndexingMaps(context) ||
+         maps == linalg::BatchMatmulOp::getDefaultIndexingMaps(context);
+}
+
 namespace {
 
 struct ComputeToLinalg : OpRewritePattern<ComputeOp> {
@@ -462,7 +505,8 @@ struct ComputeToLinalg : OpRewritePattern<ComputeOp> {
     if (failed(generic))
       return failure();
     rewriter.replaceOp(op, generic->getResults());
-    if (specializeNamedOps)
+    eraseDeadBodyOps(*generic, rewriter);
+    if (specializeNamedOps && canSpecialize(*generic))
       (void)linalg::specializeGenericOp(rewriter, *generic);
     return success();
   }

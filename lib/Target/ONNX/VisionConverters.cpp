@@ -39,9 +39,9 @@ static LogicalResult convertRoiAlign(NodeImporter &node) {
   // Before opset 16 the regions were not shifted by half a pixel.
   StringRef defaultTransformation =
       node.getOpsetVersion() < 16 ? "output_half_pixel" : "half_pixel";
-  FailureOr<std::string> transformation =
-      getStringChoice(node, "coordinate_transformation_mode",
-                      defaultTransformation, {"half_pixel", "output_half_pixel"});
+  FailureOr<std::string> transformation = getStringChoice(
+      node, "coordinate_transformation_mode", defaultTransformation,
+      {"half_pixel", "output_half_pixel"});
   if (failed(mode) || failed(transformation))
     return failure();
   return node.setResults(graph::RoiAlignOp::create(
@@ -59,7 +59,8 @@ static LogicalResult convertNonMaxSuppression(NodeImporter &node) {
       node.getIntAttr("center_point_box", 0)));
 }
 
-void tessera::onnx_import::populateVisionConverters(ConverterRegistry &registry) {
+void tessera::onnx_import::populateVisionConverters(
+    ConverterRegistry &registry) {
   registry.add("GridSample", convertGridSample);
   registry.add("RoiAlign", convertRoiAlign);
   registry.add("NonMaxSuppression", convertNonMaxSuppression);

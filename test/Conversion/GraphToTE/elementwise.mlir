@@ -20,12 +20,15 @@ func.func @broadcast_add(%a: tensor<?x3xf32>, %b: tensor<1x3xf32>) -> tensor<?x3
 
 // -----
 
-// Two dynamic operand dims must be equal at run time.
+// Two dynamic operand dims must be equal at run time; so asserted, both
+// reads are indexing maps.
 // CHECK-LABEL: func.func @dynamic_dims
 // CHECK: %[[A:.*]] = tensor.dim %arg0
 // CHECK: %[[B:.*]] = tensor.dim %arg1
 // CHECK: %[[EQ:.*]] = arith.cmpi eq, %[[A]], %[[B]]
 // CHECK: cf.assert %[[EQ]], "dynamic dimensions must be equal: broadcasting a dynamic dimension of size 1 is not supported"
+// LINALG-LABEL: func.func @dynamic_dims
+// LINALG: linalg.generic {{.*}} ins(%arg0, %arg1 : tensor<?xf32>, tensor<?xf32>)
 func.func @dynamic_dims(%a: tensor<?xf32>, %b: tensor<?xf32>) -> tensor<?xf32> {
   %0 = graph.mul %a, %b : (tensor<?xf32>, tensor<?xf32>) -> tensor<?xf32>
   return %0 : tensor<?xf32>

@@ -124,8 +124,9 @@ func.func @gru_linear_before_reset(%x: tensor<3x2x4xf32>, %w: tensor<1x15x4xf32>
 // CHECK: te.compute "rnn.input" axes ["t", "b", "j"] {{.*}} -> tensor<7x?x4xf32>
 // CHECK: te.read %in0[%b, %t, %k]
 // CHECK: %[[H0:.*]] = tensor.extract_slice %arg3[0, 0, 0] [%{{.*}}, 1, 4] [1, 1, 1] : tensor<?x1x4xf32> to tensor<?x4xf32>
-// CHECK: scf.for %{{.*}} = %{{.*}} to %c7 {{.*}} iter_args(%{{.*}} = %[[H0]], %[[Y:.*]] = %{{.*}})
-// CHECK: %[[STEP:.*]] = arith.subi
+// CHECK: scf.for %[[T:.*]] = %{{.*}} to %c7 {{.*}} iter_args(%{{.*}} = %[[H0]], %[[Y:.*]] = %{{.*}})
+// CHECK: %[[LAST:.*]] = arith.subi %c7, %c1
+// CHECK: %[[STEP:.*]] = arith.subi %[[LAST]], %[[T]]
 // CHECK: %[[CELL:.*]] = te.compute "rnn.cell"
 // CHECK: %[[ALPHA:.*]] = arith.constant 5.000000e-01 : f32
 // CHECK: %[[SCALED:.*]] = arith.mulf %[[ALPHA]]

@@ -164,3 +164,50 @@ func.func @argmax(%x: tensor<4x7xf32>) -> (tensor<4xf32>, tensor<4xi64>) {
   }
   return %m, %a : tensor<4xf32>, tensor<4xi64>
 }
+
+// -----
+
+// A transposed contraction stays generic: MLIR 22's specialization would
+// drop the transpose. Index arithmetic feeding only indexing maps leaves the
+// body.
+// CHECK-LABEL: func.func @matmul_transposed_b
+// CHECK: linalg.generic
+// CHECK-NOT: linalg.matmul
+// CHECK-LABEL: func.func @transpose
+// CHECK: linalg.generic
+// CHECK-NEXT: ^bb0(%[[IN:.*]]: f32, %{{.*}}: f32):
+// CHECK-NEXT: linalg.yield %[[IN]] : f32
+func.func @matmul_transposed_b(%a: tensor<4x64xf32>, %b: tensor<8x64xf32>) -> tensor<4x8xf32> {
+  %c = te.compute "matmul" axes ["i", "j"] reduce ["k"] [64] combiner sum
+         ins(%a, %b : tensor<4x64xf32>, tensor<8x64xf32>) -> tensor<4x8xf32> {
+  ^bb0(%i: index, %j: index, %k: index, %A: tensor<4x64xf32>, %B: tensor<8x64xf32>):
+    %x = te.read %A[%i, %k] : tensor<4x64xf32>
+    %y = te.read %B[%j, %k] : tensor<8x64xf32>
+    %p = arith.mulf %x, %y : f32
+    te.yield %p : f32
+  }
+  return %c : tensor<4x8xf32>
+}
+
+func.func @transpose(%a: tensor<4x8xf32>) -> tensor<8x4xf32> {
+  %t = te.compute "transpose" axes ["d0", "d1"] ins(%a : tensor<4x8xf32>) -> tensor<8x4xf32> {
+  ^bb0(%i: index, %j: index, %A: tensor<4x8xf32>):
+    %x = te.read %A[%j, %i] : tensor<4x8xf32>
+    te.yield %x : f32
+  }
+  return %t : tensor<8x4xf32>
+}
+
+// -----
+
+// A rank-0 result (a full reduction).
+// CHECK-LABEL: func.func @sum_all
+// CHECK: linalg.generic {indexing_maps = [#{{.*}}, #{{.*}}], iterator_types = ["reduction"]} ins(%arg0 : tensor<5xf32>) outs(%{{.*}} : tensor<f32>)
+func.func @sum_all(%a: tensor<5xf32>) -> tensor<f32> {
+  %s = te.compute "sum" axes [] reduce ["k"] [5] combiner sum ins(%a : tensor<5xf32>) -> tensor<f32> {
+  ^bb0(%k: index, %A: tensor<5xf32>):
+    %x = te.read %A[%k] : tensor<5xf32>
+    te.yield %x : f32
+  }
+  return %s : tensor<f32>
+}

@@ -39,9 +39,8 @@ static std::optional<int64_t> getConstantScalar(Value value) {
 /// size 1 or `?`.
 static LogicalResult verifyScalarLike(Operation *op, StringRef name,
                                       RankedTensorType type) {
-  if (type.getRank() == 0 ||
-      (type.getRank() == 1 &&
-       (type.isDynamicDim(0) || type.getDimSize(0) == 1)))
+  if (type.getRank() == 0 || (type.getRank() == 1 && (type.isDynamicDim(0) ||
+                                                      type.getDimSize(0) == 1)))
     return success();
   return op->emitOpError() << name << " must hold one element, got " << type;
 }
@@ -116,7 +115,8 @@ LogicalResult DFTOp::verify() {
   std::optional<int64_t> axis = normalizeAxis(getAxis(), rank);
   if (!axis || *axis == rank - 1)
     return emitOpError("attribute 'axis' must be in [")
-           << -rank << ", -2] or [0, " << rank - 2 << "], got " << getAxis();
+           << -rank << ", -2] or [0, " << rank - 2 << "], got "
+           << int64_t(getAxis());
   if (Value length = getDftLength()) {
     if (failed(verifyScalarLike(*this, "dft_length",
                                 cast<RankedTensorType>(length.getType()))))
@@ -136,10 +136,10 @@ LogicalResult STFTOp::inferReturnTypes(MLIRContext *, std::optional<Location>,
                                        Adaptor adaptor,
                                        SmallVectorImpl<Type> &types) {
   RankedTensorType signal = tensorTypeOf(adaptor.getSignal());
-  int64_t batch = signal.getRank() == 3 ? signal.getDimSize(0)
-                                         : ShapedType::kDynamic;
-  int64_t length = signal.getRank() == 3 ? signal.getDimSize(1)
-                                          : ShapedType::kDynamic;
+  int64_t batch =
+      signal.getRank() == 3 ? signal.getDimSize(0) : ShapedType::kDynamic;
+  int64_t length =
+      signal.getRank() == 3 ? signal.getDimSize(1) : ShapedType::kDynamic;
   int64_t frameLength = ShapedType::kDynamic;
   if (adaptor.getFrameLength()) {
     if (std::optional<int64_t> value =
@@ -166,8 +166,7 @@ LogicalResult STFTOp::verify() {
   RankedTensorType signal = getSignal().getType();
   if (failed(verifyComplexLayout(*this, "signal", signal, 3)) ||
       failed(verifyFlag(*this, "onesided", getOnesided())) ||
-      failed(verifyScalarLike(*this, "frame_step",
-                              getFrameStep().getType())))
+      failed(verifyScalarLike(*this, "frame_step", getFrameStep().getType())))
     return failure();
   if (signal.getRank() != 3)
     return emitOpError("signal must be [batch, length, 1 or 2], got ")
@@ -182,8 +181,7 @@ LogicalResult STFTOp::verify() {
       return failure();
     frameLength = getConstantScalar(length);
     if (frameLength && *frameLength < 1)
-      return emitOpError("frame_length must be positive, got ")
-             << *frameLength;
+      return emitOpError("frame_length must be positive, got ") << *frameLength;
   }
   if (Value window = getWindow()) {
     auto type = cast<RankedTensorType>(window.getType());
@@ -209,9 +207,10 @@ LogicalResult STFTOp::verify() {
 // MelWeightMatrixOp
 //===----------------------------------------------------------------------===//
 
-LogicalResult MelWeightMatrixOp::inferReturnTypes(
-    MLIRContext *, std::optional<Location>, Adaptor adaptor,
-    SmallVectorImpl<Type> &types) {
+LogicalResult
+MelWeightMatrixOp::inferReturnTypes(MLIRContext *, std::optional<Location>,
+                                    Adaptor adaptor,
+                                    SmallVectorImpl<Type> &types) {
   auto size = [](std::optional<int64_t> value) {
     return value && *value >= 0 ? *value : ShapedType::kDynamic;
   };
@@ -282,7 +281,8 @@ OpFoldResult MelWeightMatrixOp::fold(FoldAdaptor adaptor) {
   SmallVector<int64_t> points;
   for (int64_t i = 0; i < bins + 2; ++i) {
     double hertz = 700 * (std::pow(10.0, (i * melStep + lowMel) / 2595) - 1);
-    points.push_back(int64_t(std::floor((*dftLength + 1) * hertz / *sampleRate)));
+    points.push_back(
+        int64_t(std::floor((*dftLength + 1) * hertz / *sampleRate)));
   }
   SmallVector<double> weights(spectrumBins * bins, 0.0);
   for (int64_t j = 0; j < spectrumBins; ++j)
@@ -303,8 +303,8 @@ OpFoldResult MelWeightMatrixOp::fold(FoldAdaptor adaptor) {
     for (double weight : weights) {
       APFloat value(weight);
       bool losesInfo;
-      value.convert(floatType.getFloatSemantics(),
-                    APFloat::rmNearestTiesToEven, &losesInfo);
+      value.convert(floatType.getFloatSemantics(), APFloat::rmNearestTiesToEven,
+                    &losesInfo);
       values.push_back(value);
     }
     return DenseElementsAttr::get(type, values);

@@ -78,9 +78,8 @@ static LogicalResult verifyFlag(Operation *op, StringRef name, int64_t value) {
 /// size 1 or `?`.
 static LogicalResult verifyScalarLike(Operation *op, StringRef name,
                                       RankedTensorType type) {
-  if (type.getRank() == 0 ||
-      (type.getRank() == 1 &&
-       (type.isDynamicDim(0) || type.getDimSize(0) == 1)))
+  if (type.getRank() == 0 || (type.getRank() == 1 && (type.isDynamicDim(0) ||
+                                                      type.getDimSize(0) == 1)))
     return success();
   return op->emitOpError() << name << " must hold one element, got " << type;
 }
@@ -95,10 +94,10 @@ LogicalResult GridSampleOp::inferReturnTypes(MLIRContext *,
                                              SmallVectorImpl<Type> &types) {
   RankedTensorType input = tensorTypeOf(adaptor.getInput());
   RankedTensorType grid = tensorTypeOf(adaptor.getGrid());
-  types.push_back(RankedTensorType::get(
-      {mergeDims(dimOf(input, 0), dimOf(grid, 0)), dimOf(input, 1),
-       dimOf(grid, 1), dimOf(grid, 2)},
-      input.getElementType()));
+  types.push_back(
+      RankedTensorType::get({mergeDims(dimOf(input, 0), dimOf(grid, 0)),
+                             dimOf(input, 1), dimOf(grid, 1), dimOf(grid, 2)},
+                            input.getElementType()));
   return success();
 }
 
@@ -159,12 +158,16 @@ LogicalResult RoiAlignOp::verify() {
     return emitOpError("rois and batch_indices have different numbers of "
                        "regions: ")
            << rois << " vs " << batchIndices;
-  if (getOutputHeight() < 1 || getOutputWidth() < 1)
+  // I64Attr getters return uint64_t.
+  auto outputHeight = int64_t(getOutputHeight());
+  auto outputWidth = int64_t(getOutputWidth());
+  auto samplingRatio = int64_t(getSamplingRatio());
+  if (outputHeight < 1 || outputWidth < 1)
     return emitOpError("output_height and output_width must be positive, got ")
-           << getOutputHeight() << " x " << getOutputWidth();
-  if (getSamplingRatio() < 0)
+           << outputHeight << " x " << outputWidth;
+  if (samplingRatio < 0)
     return emitOpError("attribute 'sampling_ratio' must not be negative, got ")
-           << getSamplingRatio();
+           << samplingRatio;
   return success();
 }
 
@@ -172,9 +175,10 @@ LogicalResult RoiAlignOp::verify() {
 // NonMaxSuppressionOp
 //===----------------------------------------------------------------------===//
 
-LogicalResult NonMaxSuppressionOp::inferReturnTypes(
-    MLIRContext *context, std::optional<Location>, Adaptor,
-    SmallVectorImpl<Type> &types) {
+LogicalResult
+NonMaxSuppressionOp::inferReturnTypes(MLIRContext *context,
+                                      std::optional<Location>, Adaptor,
+                                      SmallVectorImpl<Type> &types) {
   types.push_back(RankedTensorType::get({ShapedType::kDynamic, 3},
                                         IntegerType::get(context, 64)));
   return success();
@@ -198,9 +202,8 @@ LogicalResult NonMaxSuppressionOp::verify() {
                                     getMaxOutputBoxesPerClass()},
         {"iou_threshold", getIouThreshold()},
         {"score_threshold", getScoreThreshold()}})
-    if (value &&
-        failed(verifyScalarLike(*this, name,
-                                cast<RankedTensorType>(value.getType()))))
+    if (value && failed(verifyScalarLike(
+                     *this, name, cast<RankedTensorType>(value.getType()))))
       return failure();
   return success();
 }
