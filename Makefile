@@ -19,7 +19,7 @@ CMAKE_FLAGS = -G Ninja -S . -B $(BUILD_DIR) \
   -DLLVM_USE_LINKER=lld \
   -DPython3_EXECUTABLE=/usr/bin/python3
 
-.PHONY: all deps build check demo docs clean
+.PHONY: all deps build check demo docs import-conformance clean
 
 all: build
 
@@ -37,6 +37,11 @@ check: build
 
 demo: build
 	@bash utils/demo.sh $(BUILD_DIR)
+
+# Imports every ONNX backend test model and lowers it to Linalg; prints the
+# counts and the unsupported operators.
+import-conformance: build
+	/usr/bin/python3 utils/onnx-import-conformance.py --tool $(BUILD_DIR)/bin/tensor-translate --lower $(BUILD_DIR)/bin/tensor-opt
 
 docs: deps $(BUILD_DIR)/build.ninja
 	cmake --build $(BUILD_DIR) --target tessera-doc-copy

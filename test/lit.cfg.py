@@ -20,6 +20,8 @@ llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 config.substitutions.append(
     ("%onnx-node", "/usr/bin/python3 " + os.path.join(config.tessera_src_root, "utils", "onnx-node.py")))
 
+config.substitutions.append(("%tessera_src_root", config.tessera_src_root))
+
 # Models exported by utils/export-torch-models.py (the tessera-test-models target).
 config.substitutions.append(("%models", config.tessera_models_dir))
 

@@ -28,21 +28,21 @@ UNSUPPORTED_LINE = re.compile(r"^  (\S+) \(opset \d+\): \d+ node")
 LOWERING = ["--canonicalize", "--convert-graph-to-te", "--convert-te-to-linalg"]
 
 
-def run_tools(tool, lower_tool, model):
-    """Imports `model` (and lowers it with `lower_tool`); returns the last run."""
-    imported = subprocess.run([tool, "--import-onnx", model],
-                              capture_output=True, text=True, timeout=120)
-    if imported.returncode != 0 or not lower_tool:
-        return imported
-    lowered = subprocess.run([lower_tool, *LOWERING, "-o", os.devnull],
-                             input=imported.stdout, capture_output=True,
-                             text=True, timeout=120)
-    return lowered
-
-
 def import_model(tool, lower_tool, model):
     try:
-        run = run_tools(tool, lower_tool, model)
+        run = subprocess.run([tool, "--import-onnx", model],
+                             capture_output=True, text=True, timeout=120)
+        if run.returncode == 0 and lower_tool:
+            lowered = subprocess.run([lower_tool, *LOWERING, "-o", os.devnull],
+                                     input=run.stdout, capture_output=True,
+                                     text=True, timeout=120)
+            if lowered.returncode > 0:
+                # The lowering rejects what it cannot lower with an error
+                # naming the operator.
+                error = next((line for line in lowered.stderr.splitlines()
+                              if "error:" in line), "no message")
+                return "unsupported", "", ["lowering: " + error.split("error: ")[-1]]
+            run = lowered
     except subprocess.TimeoutExpired:
         return "failed", "timed out after 120 s", []
     if run.returncode == 0:
@@ -51,11 +51,6 @@ def import_model(tool, lower_tool, model):
     if any("unsupported ONNX operators" in line for line in lines):
         ops = [m.group(1) for m in map(UNSUPPORTED_LINE.match, lines) if m]
         return "unsupported", "", ops
-    # An operator the lowering has no pattern for.
-    legalize = [re.search(r"failed to legalize operation '([^']+)'", line) for line in lines]
-    legalize = [m.group(1) for m in legalize if m]
-    if legalize and run.returncode > 0:
-        return "unsupported", "", ["lowering: " + legalize[0]]
     # A supported operator used with an unsupported attribute, type or mode.
     feature = [line for line in lines if "not supported" in line]
     if feature and run.returncode > 0:

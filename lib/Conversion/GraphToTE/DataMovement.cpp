@@ -848,7 +848,10 @@ struct SlicePattern : DataMovementPattern<graph::SliceOp> {
       OpFoldResult start, end, step;
     };
     SmallVector<std::optional<Bounds>> bounds(rank);
-    for (auto [i, axis] : llvm::enumerate(*axes)) {
+    for (auto [index, axisValue] : llvm::enumerate(*axes)) {
+      // Named copies: lambdas cannot capture structured bindings in C++17.
+      size_t i = index;
+      OpFoldResult axis = axisValue;
       if (std::optional<int64_t> dim = getConstantIntValue(axis)) {
         bounds[*graph::normalizeAxis(*dim, rank)] =
             Bounds{(*starts)[i], (*ends)[i], steps[i]};

@@ -253,17 +253,23 @@ static LogicalResult convertMeanVarianceNormalization(NodeImporter &node) {
 
 template <typename OpTy>
 static LogicalResult convertSoftmaxLike(NodeImporter &node) {
+  OpBuilder &b = node.getBuilder();
+  Location loc = node.getLoc();
+  if (node.getOpsetVersion() >= 13)
+    return node.setResults(
+        OpTy::create(b, loc, node.getInput(0), getI64(node, "axis", -1))
+            .getOperation());
   // Before opset 13 these ops coerced the input to 2-D at `axis` (default
-  // 1), a different meaning; the version converter rewrites such nodes, so
-  // one still here could not be converted.
-  if (node.getOpsetVersion() < 13)
-    return node.emitError()
-           << "opset " << node.getOpsetVersion() << " " << node.getOpType()
-           << " (2-D coercion at 'axis') is not supported";
-  return node.setResults(OpTy::create(node.getBuilder(), node.getLoc(),
-                                      node.getInput(0),
-                                      getI64(node, "axis", -1))
-                             .getOperation());
+  // 1) and normalized each row: flatten, normalize along axis 1, reshape
+  // back.
+  Value input = node.getInput(0);
+  Value rows =
+      graph::FlattenOp::create(b, loc, input, getI64(node, "axis", 1));
+  Value normalized = OpTy::create(b, loc, rows, b.getI64IntegerAttr(1));
+  Value shape = graph::ShapeOp::create(b, loc, input, /*start=*/0,
+                                       /*end=*/IntegerAttr());
+  return node.setResults(
+      graph::ReshapeOp::create(b, loc, normalized, shape).getOperation());
 }
 
 void tessera::onnx_import::populateNNConverters(ConverterRegistry &registry) {

@@ -43,7 +43,10 @@ DenseMap<Value, Value> NodeImporter::foldCreatedOps() {
   OpBuilder::Listener *listener = builder.getListener();
   builder.setListener(nullptr); // Constants materialized here stay.
   SmallVector<Operation *> folded;
+  OpBuilder::InsertionGuard guard(builder);
   for (Operation *op : created.ops) {
+    // Constants a fold materializes must dominate the op's users.
+    builder.setInsertionPoint(op);
     SmallVector<Value> results;
     if (isa<graph::ConstantOp>(op) || op->getNumRegions() ||
         failed(builder.tryFold(op, results)) || results.empty())

@@ -48,8 +48,7 @@ LogicalResult ComputeOp::verify() {
     return emitOpError("has ") << getAxes().size()
                                << " axis names for results of rank "
                                << resultType.getRank();
-  if (static_cast<int64_t>(getOutputSizes().size()) !=
-      resultType.getNumDynamicDims())
+  if (getOutputSizes().size() != resultType.getNumDynamicDims())
     return emitOpError("needs one size operand per dynamic result dimension (")
            << resultType.getNumDynamicDims() << "), got "
            << getOutputSizes().size();
