@@ -2,10 +2,13 @@
 
 #include "ComputeBuilder.h"
 
+#include "tessera/Dialect/Graph/IR/Graph.h"
+
 #include "mlir/Dialect/Arith/Utils/Utils.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "mlir/Transforms/DialectConversion.h"
 
 using namespace mlir;
 using namespace tessera;
@@ -13,6 +16,19 @@ using namespace tessera::graph_to_te;
 
 Value ComputeBody::read(unsigned input, ValueRange indices, Value padding) {
   return te::ReadOp::create(b, loc, inputs[input], indices, padding);
+}
+
+Value ComputeBody::readScalar(unsigned input) {
+  int64_t rank = cast<RankedTensorType>(inputs[input].getType()).getRank();
+  return read(input, rank ? SmallVector<Value>(rank, index(0))
+                          : SmallVector<Value>());
+}
+
+Value ComputeBody::dimSize(unsigned input, int64_t dim) {
+  auto type = cast<RankedTensorType>(inputs[input].getType());
+  if (!type.isDynamicDim(dim))
+    return index(type.getDimSize(dim));
+  return tensor::DimOp::create(b, loc, inputs[input], dim);
 }
 
 Value ComputeBody::index(int64_t value) {
@@ -165,4 +181,49 @@ Value graph_to_te::scalarConstant(OpBuilder &b, Location loc, Type type,
 
 StringRef graph_to_te::stageName(Operation *op) {
   return op->getName().stripDialect();
+}
+
+LogicalResult graph_to_te::reject(Operation *op, RewriterBase &rewriter,
+                                  const Twine &message) {
+  op->emitOpError() << message;
+  return rewriter.notifyMatchFailure(op, message);
+}
+
+RankedTensorType graph_to_te::convertedType(const TypeConverter *converter,
+                                            Value value) {
+  return cast<RankedTensorType>(converter->convertType(value.getType()));
+}
+
+OpFoldResult graph_to_te::dimSize(OpBuilder &b, Location loc, Value tensor,
+                                  int64_t dim) {
+  auto type = cast<RankedTensorType>(tensor.getType());
+  if (!type.isDynamicDim(dim))
+    return b.getIndexAttr(type.getDimSize(dim));
+  return tensor::DimOp::create(b, loc, tensor, dim).getResult();
+}
+
+Value graph_to_te::constantIndex(OpBuilder &b, Location loc, int64_t value) {
+  return arith::ConstantIndexOp::create(b, loc, value);
+}
+
+Value graph_to_te::castTo(OpBuilder &b, Location loc, Value value, Type type) {
+  if (value.getType() == type)
+    return value;
+  return tensor::CastOp::create(b, loc, type, value);
+}
+
+Value graph_to_te::extractScalar(OpBuilder &b, Location loc, Value tensor) {
+  int64_t rank = cast<RankedTensorType>(tensor.getType()).getRank();
+  return tensor::ExtractOp::create(
+      b, loc, tensor,
+      rank ? SmallVector<Value>(rank, constantIndex(b, loc, 0))
+           : SmallVector<Value>());
+}
+
+std::optional<int64_t> graph_to_te::getConstantScalar(Value value) {
+  std::optional<SmallVector<int64_t>> values =
+      graph::getConstantIntValues(value);
+  if (!values || values->size() != 1)
+    return std::nullopt;
+  return values->front();
 }

@@ -1,7 +1,8 @@
 //===- ComputeBuilder.h - Helpers for building te.compute -----------------===//
 //
 // What every graph-to-te pattern uses: build a te.compute from a body
-// callback, numpy broadcasting, output sizes, scalar constants.
+// callback, numpy broadcasting, output sizes, scalar constants, and the
+// small tensor and diagnostic helpers several families share.
 //
 //===----------------------------------------------------------------------===//
 
@@ -12,9 +13,15 @@
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/PatternMatch.h"
 
 #include <functional>
+#include <optional>
 #include <string>
+
+namespace mlir {
+class TypeConverter;
+} // namespace mlir
 
 namespace tessera::graph_to_te {
 
@@ -37,6 +44,10 @@ public:
   llvm::SmallVector<mlir::Value> broadcastIndices(unsigned input);
   /// read(input, broadcastIndices(input)).
   mlir::Value readBroadcast(unsigned input);
+  /// The one element of the rank-0 or one-element input `input`.
+  mlir::Value readScalar(unsigned input);
+  /// The size of dim `dim` of input `input`: a constant, or a tensor.dim.
+  mlir::Value dimSize(unsigned input, int64_t dim);
   mlir::Value index(int64_t value);
 
   mlir::OpBuilder &b;
@@ -95,6 +106,35 @@ mlir::Value scalarConstant(mlir::OpBuilder &b, mlir::Location loc,
 
 /// The graph op's mnemonic ("conv", "add"): the default stage name.
 llvm::StringRef stageName(mlir::Operation *op);
+
+/// Reports `message` on `op` (the user sees it; the pass then fails) and
+/// fails the match: how patterns reject what they do not lower.
+llvm::LogicalResult reject(mlir::Operation *op, mlir::RewriterBase &rewriter,
+                           const llvm::Twine &message);
+
+/// The converted (te-side) type of `value`'s type.
+mlir::RankedTensorType convertedType(const mlir::TypeConverter *converter,
+                                     mlir::Value value);
+
+/// The size of dim `dim` of `tensor`: an index attribute where it is
+/// static, a tensor.dim otherwise.
+mlir::OpFoldResult dimSize(mlir::OpBuilder &b, mlir::Location loc,
+                           mlir::Value tensor, int64_t dim);
+
+mlir::Value constantIndex(mlir::OpBuilder &b, mlir::Location loc,
+                          int64_t value);
+
+/// `value` as a tensor of `type` (a tensor.cast where the shapes differ in
+/// which sizes are static).
+mlir::Value castTo(mlir::OpBuilder &b, mlir::Location loc, mlir::Value value,
+                   mlir::Type type);
+
+/// The one element of a rank-0 or one-element tensor, outside a compute.
+mlir::Value extractScalar(mlir::OpBuilder &b, mlir::Location loc,
+                          mlir::Value tensor);
+
+/// The single value of a constant one-element integer tensor.
+std::optional<int64_t> getConstantScalar(mlir::Value value);
 
 } // namespace tessera::graph_to_te
 

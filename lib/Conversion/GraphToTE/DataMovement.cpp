@@ -192,15 +192,6 @@ SmallVector<OpFoldResult> refineSizes(OpBuilder &b, RankedTensorType type,
   return refined;
 }
 
-/// The scalar element `tensor` (0-D or one element) holds.
-Value extractScalar(OpBuilder &b, Location loc, Value tensor) {
-  auto type = cast<RankedTensorType>(tensor.getType());
-  SmallVector<Value> indices;
-  if (type.getRank() != 0)
-    indices.assign(type.getRank(), arith::ConstantIndexOp::create(b, loc, 0));
-  return tensor::ExtractOp::create(b, loc, tensor, indices);
-}
-
 Value toIndex(OpBuilder &b, Location loc, Value integer) {
   return arith::IndexCastOp::create(b, loc, b.getIndexType(), integer);
 }
@@ -225,19 +216,6 @@ getIndexVector(OpBuilder &b, Location loc, Value vector) {
         toIndex(b, loc, tensor::ExtractOp::create(b, loc, vector, position)));
   }
   return values;
-}
-
-/// Emits the error the user sees and fails the pattern.
-LogicalResult reject(Operation *op, ConversionPatternRewriter &rewriter,
-                     const Twine &message) {
-  op->emitOpError() << message;
-  return rewriter.notifyMatchFailure(op, message);
-}
-
-Value castTo(OpBuilder &b, Location loc, Value value, Type type) {
-  if (value.getType() == type)
-    return value;
-  return tensor::CastOp::create(b, loc, type, value);
 }
 
 //===----------------------------------------------------------------------===//

@@ -42,21 +42,6 @@ namespace {
 // Helpers
 //===----------------------------------------------------------------------===//
 
-/// Reports `message` on `op` (the user sees it; the pass then fails) and
-/// fails the match.
-LogicalResult reject(Operation *op, ConversionPatternRewriter &rewriter,
-                     const Twine &message) {
-  op->emitOpError() << message;
-  return rewriter.notifyMatchFailure(op, message);
-}
-
-OpFoldResult dimSize(OpBuilder &b, Location loc, Value tensor, int64_t dim) {
-  auto type = cast<RankedTensorType>(tensor.getType());
-  if (!type.isDynamicDim(dim))
-    return b.getIndexAttr(type.getDimSize(dim));
-  return tensor::DimOp::create(b, loc, tensor, dim).getResult();
-}
-
 SmallVector<OpFoldResult> dimSizes(OpBuilder &b, Location loc, Value tensor) {
   SmallVector<OpFoldResult> sizes;
   for (int64_t dim = 0, rank = cast<RankedTensorType>(tensor.getType()).getRank();
@@ -94,28 +79,8 @@ SmallVector<OpFoldResult> refineSizes(Builder &b, RankedTensorType type,
   return refined;
 }
 
-/// `value` as a tensor of `type` (a tensor.cast where the shapes differ
-/// in which sizes are static).
-Value castTo(OpBuilder &b, Location loc, Value value, Type type) {
-  if (value.getType() == type)
-    return value;
-  return tensor::CastOp::create(b, loc, type, value);
-}
-
 /// Whether `size` is statically 0.
 bool isZero(OpFoldResult size) { return isConstantIntValue(size, 0); }
-
-/// The size of dim `dim` of input `input` inside a compute body.
-Value bodyDim(ComputeBody &body, unsigned input, int64_t dim) {
-  auto type = cast<RankedTensorType>(body.inputs[input].getType());
-  if (!type.isDynamicDim(dim))
-    return body.index(type.getDimSize(dim));
-  return tensor::DimOp::create(body.b, body.loc, body.inputs[input], dim);
-}
-
-Value constantIndex(OpBuilder &b, Location loc, int64_t value) {
-  return arith::ConstantIndexOp::create(b, loc, value);
-}
 
 Value i64Constant(OpBuilder &b, Location loc, int64_t value) {
   return arith::ConstantIntOp::create(b, loc, value, 64);
@@ -180,22 +145,6 @@ Value isNonZero(OpBuilder &b, Location loc, Value element) {
   return arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, element, zero);
 }
 
-/// The one element of a rank-0 or one-element input of a compute.
-Value readScalar(ComputeBody &body, unsigned input) {
-  int64_t rank = cast<RankedTensorType>(body.inputs[input].getType()).getRank();
-  return body.read(input, rank ? SmallVector<Value>(rank, body.index(0))
-                               : SmallVector<Value>());
-}
-
-/// The one element of a rank-0 or one-element tensor, outside a compute.
-Value extractScalar(OpBuilder &b, Location loc, Value tensor) {
-  int64_t rank = cast<RankedTensorType>(tensor.getType()).getRank();
-  return tensor::ExtractOp::create(
-      b, loc, tensor,
-      rank ? SmallVector<Value>(rank, constantIndex(b, loc, 0))
-           : SmallVector<Value>());
-}
-
 /// The values of a constant float (or integer) tensor.
 std::optional<SmallVector<double>> getConstantFloats(Value value) {
   DenseFPElementsAttr floats;
@@ -208,53 +157,11 @@ std::optional<SmallVector<double>> getConstantFloats(Value value) {
   return llvm::map_to_vector(*ints, [](int64_t v) { return double(v); });
 }
 
-/// The single value of a constant one-element integer tensor.
-std::optional<int64_t> getConstantScalar(Value value) {
-  std::optional<SmallVector<int64_t>> values = graph::getConstantIntValues(value);
-  if (!values || values->size() != 1)
-    return std::nullopt;
-  return values->front();
-}
-
 /// `indices` with the one at `dim` replaced by `index`.
 SmallVector<Value> replaceAt(ValueRange indices, int64_t dim, Value index) {
   SmallVector<Value> result(indices);
   result[dim] = index;
   return result;
-}
-
-RankedTensorType convertedType(const TypeConverter *converter, Value value) {
-  return cast<RankedTensorType>(converter->convertType(value.getType()));
-}
-
-/// buildCompute for results of any rank. convert-te-to-linalg cannot lower
-/// a rank-0 te.compute yet (its output indexing map comes out null), so a
-/// rank-0 stage is built with one unit axis "s" and collapsed; the body
-/// does not see that axis.
-SmallVector<Value> buildStage(OpBuilder &b, Location loc, StringRef stage,
-                              TypeRange resultTypes,
-                              ArrayRef<OpFoldResult> outputSizes,
-                              ValueRange inputs, ArrayRef<std::string> axes,
-                              const ReductionSpec *reduction, BodyFn body) {
-  if (cast<RankedTensorType>(resultTypes.front()).getRank() != 0)
-    return buildCompute(b, loc, stage, resultTypes, outputSizes, inputs, axes,
-                        reduction, body);
-  SmallVector<Type> vectorTypes = llvm::map_to_vector(resultTypes, [](Type t) {
-    return Type(cast<RankedTensorType>(t).clone(ArrayRef<int64_t>{1}));
-  });
-  SmallVector<Value> vectors = buildCompute(
-      b, loc, stage, vectorTypes, {b.getIndexAttr(1)}, inputs, {"s"},
-      reduction, [&](ComputeBody &unitBody) {
-        ComputeBody scalarBody(unitBody.b, unitBody.loc, ValueRange(),
-                               unitBody.reduceIndices, unitBody.inputs);
-        return body(scalarBody);
-      });
-  return llvm::map_to_vector(
-      llvm::zip(vectors, resultTypes), [&](auto pair) -> Value {
-        return tensor::CollapseShapeOp::create(b, loc, std::get<1>(pair),
-                                               std::get<0>(pair),
-                                               ArrayRef<ReassociationIndices>{});
-      });
 }
 
 //===----------------------------------------------------------------------===//
@@ -332,7 +239,7 @@ Value buildScatter(OpBuilder &b, Location loc, Operation *op, Value data,
     return {select(b, loc, later, value[0], acc[0]), position};
   };
   StringRef name = stageName(op);
-  SmallVector<Value> gathered = buildStage(
+  SmallVector<Value> gathered = buildCompute(
       b, loc, (name + ".updates").str(),
       {resultType, resultType.clone(b.getI64Type())}, sizes, inputs, axes,
       &spec,
@@ -344,7 +251,7 @@ Value buildScatter(OpBuilder &b, Location loc, Operation *op, Value data,
                        i64Constant(body.b, body.loc, -1))};
       });
 
-  return buildStage(
+  return buildCompute(
              b, loc, (name + ".merge").str(), resultType, sizes,
              {data, gathered[0], gathered[1]}, axes, nullptr,
              [&](ComputeBody &body) -> SmallVector<Value> {
@@ -411,7 +318,7 @@ struct ScatterElementsPattern : OpConversionPattern<graph::ScatterElementsOp> {
           SmallVector<Value> at = replaceAt(body.outputIndices, axis, u);
           auto candidate = [&](OpBuilder &b) -> SmallVector<Value> {
             Value index = toIndex(b, l, body.read(0, at), /*isUnsigned=*/false);
-            index = normalizeIndex(b, l, index, bodyDim(body, 2, axis));
+            index = normalizeIndex(b, l, index, body.dimSize(2, axis));
             Value lands = cmpIndex(b, l, arith::CmpIPredicate::eq, index,
                                    body.outputIndices[axis]);
             return {lands, body.read(1, at)};
@@ -421,7 +328,7 @@ struct ScatterElementsPattern : OpConversionPattern<graph::ScatterElementsOp> {
             inRange = andBits(b, l, inRange,
                               cmpIndex(b, l, arith::CmpIPredicate::slt,
                                        body.outputIndices[dim],
-                                       bodyDim(body, 0, dim)));
+                                       body.dimSize(0, dim)));
           SmallVector<Value> found;
           if (!inRange) {
             found = candidate(b);
@@ -507,7 +414,7 @@ struct ScatterNDPattern : OpConversionPattern<graph::ScatterNDOp> {
             SmallVector<Value> at(batch);
             at.push_back(body.index(i));
             Value index = toIndex(b, l, body.read(0, at), /*isUnsigned=*/false);
-            index = normalizeIndex(b, l, index, bodyDim(body, 2, i));
+            index = normalizeIndex(b, l, index, body.dimSize(2, i));
             lands = andBits(b, l, lands,
                             cmpIndex(b, l, arith::CmpIPredicate::eq, index,
                                      body.outputIndices[i]));
@@ -520,7 +427,7 @@ struct ScatterNDPattern : OpConversionPattern<graph::ScatterNDOp> {
           for (int64_t dim = 1; dim < batchRank; ++dim)
             position = arith::AddIOp::create(
                 b, l,
-                arith::MulIOp::create(b, l, position, bodyDim(body, 0, dim)),
+                arith::MulIOp::create(b, l, position, body.dimSize(0, dim)),
                 batch[dim]);
           return ScatterCandidate{lands, body.read(1, updateAt),
                                   indexToI64(b, l, position)};
@@ -564,7 +471,7 @@ struct OneHotPattern : OpConversionPattern<graph::OneHotOp> {
     if (resultType.isDynamicDim(axis))
       inputs.push_back(adaptor.getDepth());
     Value result =
-        buildStage(
+        buildCompute(
             rewriter, loc, stageName(op), resultType, sizes, inputs,
             defaultAxes(rank), nullptr,
             [&](ComputeBody &body) -> SmallVector<Value> {
@@ -575,7 +482,7 @@ struct OneHotPattern : OpConversionPattern<graph::OneHotOp> {
               Value index = toIndex(b, l, body.read(0, at), unsignedIndices);
               Value depthIndex =
                   resultType.isDynamicDim(axis)
-                      ? toIndex(b, l, readScalar(body, 2), unsignedDepth)
+                      ? toIndex(b, l, body.readScalar(2), unsignedDepth)
                       : body.index(resultType.getDimSize(axis));
               if (!unsignedIndices)
                 index = normalizeIndex(b, l, index, depthIndex);
@@ -613,7 +520,7 @@ struct TriluPattern : OpConversionPattern<graph::TriluOp> {
     axes.append({"i", "j"});
     bool upper = op.getUpper();
     Value result =
-        buildStage(
+        buildCompute(
             rewriter, loc, stageName(op), type,
             resultSizes(rewriter, loc, type, input), inputs, axes, nullptr,
             [&](ComputeBody &body) -> SmallVector<Value> {
@@ -623,7 +530,7 @@ struct TriluPattern : OpConversionPattern<graph::TriluOp> {
                   arith::SubIOp::create(b, l, body.outputIndices[rank - 1],
                                         body.outputIndices[rank - 2]);
               Value k = constantK ? body.index(*constantK)
-                                  : toIndex(b, l, readScalar(body, 1),
+                                  : toIndex(b, l, body.readScalar(1),
                                             /*isUnsigned=*/false);
               Value keep = cmpIndex(b, l,
                                     upper ? arith::CmpIPredicate::sge
@@ -650,7 +557,7 @@ struct EyeLikePattern : OpConversionPattern<graph::EyeLikeOp> {
     Type elementType = resultType.getElementType();
     int64_t k = op.getK();
     Value result =
-        buildStage(rewriter, loc, stageName(op), resultType,
+        buildCompute(rewriter, loc, stageName(op), resultType,
                      resultSizes(rewriter, loc, resultType, adaptor.getInput()),
                      {},
                      {"i", "j"}, nullptr,
@@ -732,7 +639,7 @@ struct CumSumPattern : OpConversionPattern<graph::CumSumOp> {
     if (!axis)
       inputs.push_back(axisTensor);
     Value result =
-        buildStage(
+        buildCompute(
             rewriter, loc, stageName(op), type, sizes, inputs,
             defaultAxes(rank), &sum,
             [&](ComputeBody &body) -> SmallVector<Value> {
@@ -745,7 +652,7 @@ struct CumSumPattern : OpConversionPattern<graph::CumSumOp> {
                 position = body.outputIndices[*axis];
                 at = replaceAt(body.outputIndices, *axis, k);
               } else {
-                Value axisIndex = readAxis(b, l, readScalar(body, 1));
+                Value axisIndex = readAxis(b, l, body.readScalar(1));
                 position = chooseByAxis(b, l, axisIndex, body.outputIndices);
                 for (auto [dim, index] : llvm::enumerate(body.outputIndices))
                   at.push_back(select(b, l,
@@ -779,7 +686,7 @@ struct ReverseSequencePattern : OpConversionPattern<graph::ReverseSequenceOp> {
     axes[batchAxis] = "b";
     axes[timeAxis] = "t";
     Value result =
-        buildStage(
+        buildCompute(
             rewriter, loc, stageName(op), type,
             resultSizes(rewriter, loc, type, input),
             {input, adaptor.getSequenceLens()}, axes, nullptr,
@@ -787,7 +694,7 @@ struct ReverseSequencePattern : OpConversionPattern<graph::ReverseSequenceOp> {
               OpBuilder &b = body.b;
               Location l = body.loc;
               Value t = body.outputIndices[timeAxis];
-              Value steps = bodyDim(body, 0, timeAxis);
+              Value steps = body.dimSize(0, timeAxis);
               Value length = toIndex(
                   b, l, body.read(1, {body.outputIndices[batchAxis]}),
                   /*isUnsigned=*/false);
@@ -955,7 +862,7 @@ struct EinsumPattern : OpConversionPattern<graph::EinsumOp> {
 
     Type elementType = resultType.getElementType();
     Value result =
-        buildStage(
+        buildCompute(
             rewriter, loc, stageName(op), resultType, sizes, operands, axes,
             reduced.empty() || empty ? nullptr : &sum,
             [&](ComputeBody &body) -> SmallVector<Value> {
@@ -1102,7 +1009,7 @@ struct ResizePattern : OpConversionPattern<graph::ResizeOp> {
     double extrapolation = op.getExtrapolationValue().convertToDouble();
 
     Value result =
-        buildStage(
+        buildCompute(
             rewriter, loc, stageName(op), resultType, sizes, inputs,
             defaultAxes(rank), nullptr,
             [&](ComputeBody &body) -> SmallVector<Value> {
@@ -1168,7 +1075,7 @@ struct ResizePattern : OpConversionPattern<graph::ResizeOp> {
                   continue;
                 }
 
-                Value inSize = bodyDim(body, 0, dim);
+                Value inSize = body.dimSize(0, dim);
                 Value in = inputType.isDynamicDim(dim)
                                ? toFloat(inSize)
                                : constant(inputType.getDimSize(dim));
@@ -1456,7 +1363,7 @@ struct TopKPattern : OpConversionPattern<graph::TopKOp> {
     SmallVector<std::string> axes = defaultAxes(rank);
     StringRef name = stageName(op);
 
-    SmallVector<Value> none = buildStage(
+    SmallVector<Value> none = buildCompute(
         rewriter, loc, (name + ".init").str(), {stepValuesType, stepIndicesType},
         stepSizes, {}, axes, nullptr, [&](ComputeBody &body) -> SmallVector<Value> {
           return {zeroOf(body.b, body.loc, elementType),
@@ -1490,7 +1397,7 @@ struct TopKPattern : OpConversionPattern<graph::TopKOp> {
         rewriter, loc, zero, k, one,
         ValueRange{valuesInit, indicesInit, none[0], none[1]},
         [&](OpBuilder &b, Location l, Value j, ValueRange iterArgs) {
-          SmallVector<Value> step = buildStage(
+          SmallVector<Value> step = buildCompute(
               b, l, (name + ".select").str(), {stepValuesType, stepIndicesType},
               stepSizes, {input, iterArgs[2], iterArgs[3]}, axes, &selection,
               [&](ComputeBody &body) -> SmallVector<Value> {
@@ -1568,7 +1475,7 @@ struct DetPattern : OpConversionPattern<graph::DetOp> {
       matrix = tensor::CastOp::create(rewriter, loc, matrixType, matrix);
 
     Value determinant =
-        buildStage(rewriter, loc, "det.init", resultType, batchSizes, {},
+        buildCompute(rewriter, loc, "det.init", resultType, batchSizes, {},
                      batchAxes, nullptr,
                      [&](ComputeBody &body) -> SmallVector<Value> {
                        return {scalarConstant(body.b, body.loc, elementType, 1)};
@@ -1609,7 +1516,7 @@ struct DetPattern : OpConversionPattern<graph::DetOp> {
           Value m = tensor::DimOp::create(b, l, s, batchRank);
           pivotSearch.extents = {m};
           Value pivotRows =
-              buildStage(
+              buildCompute(
                   b, l, "det.pivot", {resultType, rowsType}, batchSizes, s,
                   batchAxes, &pivotSearch,
                   [&](ComputeBody &body) -> SmallVector<Value> {
@@ -1620,7 +1527,7 @@ struct DetPattern : OpConversionPattern<graph::DetOp> {
                   })
                   .back();
           Value scaled =
-              buildStage(
+              buildCompute(
                   b, l, "det.scale", resultType, batchSizes,
                   {iterArgs[1], s, pivotRows}, batchAxes, nullptr,
                   [&](ComputeBody &body) -> SmallVector<Value> {
@@ -1645,7 +1552,7 @@ struct DetPattern : OpConversionPattern<graph::DetOp> {
           SmallVector<std::string> matrixAxes(batchAxes);
           matrixAxes.append({"i", "j"});
           Value eliminated =
-              buildStage(
+              buildCompute(
                   b, l, "det.eliminate", matrixType, nextSizes, {s, pivotRows},
                   matrixAxes, nullptr,
                   [&](ComputeBody &body) -> SmallVector<Value> {
@@ -1696,7 +1603,7 @@ Value countNonZero(OpBuilder &b, Location loc, StringRef stage, Value tensor) {
   sum.axes = defaultAxes(type.getRank(), "r");
   sum.extents = dimSizes(b, loc, tensor);
   Value count =
-      buildStage(b, loc, stage, RankedTensorType::get({}, b.getI64Type()), {},
+      buildCompute(b, loc, stage, RankedTensorType::get({}, b.getI64Type()), {},
                    tensor, {}, type.getRank() ? &sum : nullptr,
                    [&](ComputeBody &body) -> SmallVector<Value> {
                      Value x = body.read(0, body.reduceIndices);
@@ -1832,7 +1739,7 @@ struct CompressPattern : OpConversionPattern<graph::CompressOp> {
       sum.axes = {"r"};
       sum.extents = {considered};
       Value countTensor =
-          buildStage(rewriter, loc, "compress.count",
+          buildCompute(rewriter, loc, "compress.count",
                        RankedTensorType::get({}, rewriter.getI64Type()), {},
                        condition, {}, &sum,
                        [&](ComputeBody &body) -> SmallVector<Value> {
@@ -1882,7 +1789,7 @@ struct CompressPattern : OpConversionPattern<graph::CompressOp> {
     sizes[selectedDim] = dimSize(rewriter, loc, positions, 0);
     sizes = refineSizes(rewriter, resultType, sizes);
     Value result =
-        buildStage(
+        buildCompute(
             rewriter, loc, stageName(op), resultType, sizes, {input, positions},
             defaultAxes(resultType.getRank()), nullptr,
             [&](ComputeBody &body) -> SmallVector<Value> {
@@ -1896,7 +1803,7 @@ struct CompressPattern : OpConversionPattern<graph::CompressOp> {
               // The row-major coordinates of the flat position.
               SmallVector<Value> at(rank);
               for (int64_t dim = rank - 1; dim > 0; --dim) {
-                Value size = bodyDim(body, 0, dim);
+                Value size = body.dimSize(0, dim);
                 at[dim] = arith::RemUIOp::create(b, l, position, size);
                 position = arith::DivUIOp::create(b, l, position, size);
               }
@@ -1968,7 +1875,7 @@ struct MaxUnpoolPattern : OpConversionPattern<graph::MaxUnpoolOp> {
         sizes.push_back(unpooledSizes[dim]);
     }
     Value zeros =
-        buildStage(rewriter, loc, "max_unpool.zeros", resultType,
+        buildCompute(rewriter, loc, "max_unpool.zeros", resultType,
                    getAsOpFoldResult(sizes), {}, defaultAxes(rank), nullptr,
                    [&](ComputeBody &body) -> SmallVector<Value> {
                      return {zeroOf(body.b, body.loc,

@@ -32,13 +32,6 @@ namespace {
 // Helpers
 //===----------------------------------------------------------------------===//
 
-OpFoldResult dimSize(OpBuilder &b, Location loc, Value tensor, int64_t dim) {
-  auto type = cast<RankedTensorType>(tensor.getType());
-  if (!type.isDynamicDim(dim))
-    return b.getIndexAttr(type.getDimSize(dim));
-  return tensor::DimOp::create(b, loc, tensor, dim).getResult();
-}
-
 RankedTensorType tensorType(Value value) {
   return cast<RankedTensorType>(value.getType());
 }
@@ -149,14 +142,6 @@ Value quantize(OpBuilder &b, Location loc, Value value, Value zeroPoint,
   return arith::FPToSIOp::create(b, loc, type, clamped);
 }
 
-/// Emits the user-visible error for an unsupported case and fails the
-/// pattern.
-LogicalResult unsupported(ConversionPatternRewriter &rewriter, Operation *op,
-                          const Twine &message) {
-  op->emitOpError() << message;
-  return rewriter.notifyMatchFailure(op, message);
-}
-
 //===----------------------------------------------------------------------===//
 // Matrix products
 //===----------------------------------------------------------------------===//
@@ -169,9 +154,8 @@ using ProductFn = llvm::function_ref<Value(ComputeBody &, Value, Value,
 /// Builds numpy.matmul of `lhs` and `rhs` (plus `extraInputs`, read by
 /// `product`) into `resultType` as one stage with axes (b..., i, j) and
 /// reduction k. 1-D operands get no i / j axis. Batch dims of size 1
-/// broadcast (read at index 0). A rank-0 result is computed as tensor<1xT>
-/// and collapsed. `lhsTransposed` / `rhsTransposed` (gemm) read 2-D operands
-/// transposed.
+/// broadcast (read at index 0). `lhsTransposed` / `rhsTransposed` (gemm)
+/// read 2-D operands transposed.
 Value buildMatMul(OpBuilder &b, Location loc, StringRef stage, Value lhs,
                   Value rhs, ValueRange extraInputs,
                   RankedTensorType resultType, ProductFn product,
@@ -206,12 +190,6 @@ Value buildMatMul(OpBuilder &b, Location loc, StringRef stage, Value lhs,
     axes.push_back("j");
     sizes.push_back(dimSize(b, loc, rhs, rhsRank - (rhsTransposed ? 2 : 1)));
   }
-  RankedTensorType computeType = resultType;
-  if (resultRank == 0) {
-    computeType = RankedTensorType::get({1}, resultType.getElementType());
-    axes.push_back("i");
-    sizes.push_back(b.getIndexAttr(1));
-  }
 
   ReductionSpec reduction;
   reduction.axes = {"k"};
@@ -219,9 +197,8 @@ Value buildMatMul(OpBuilder &b, Location loc, StringRef stage, Value lhs,
 
   SmallVector<Value> inputs = {lhs, rhs};
   llvm::append_range(inputs, extraInputs);
-  Value result =
-      buildCompute(
-          b, loc, stage, computeType, sizes, inputs, axes, &reduction,
+  return buildCompute(
+          b, loc, stage, resultType, sizes, inputs, axes, &reduction,
           [&](ComputeBody &body) -> SmallVector<Value> {
             ValueRange out = body.outputIndices;
             Value k = body.reduceIndices[0];
@@ -254,10 +231,6 @@ Value buildMatMul(OpBuilder &b, Location loc, StringRef stage, Value lhs,
             return {product(body, x, y, lhsIndices, rhsIndices)};
           })
           .front();
-  if (resultRank == 0)
-    result = tensor::CollapseShapeOp::create(b, loc, resultType, result,
-                                             ArrayRef<ReassociationIndices>{});
-  return result;
 }
 
 struct MatMulPattern : OpConversionPattern<graph::MatMulOp> {
@@ -784,11 +757,11 @@ LogicalResult checkStaticConv(ConversionPatternRewriter &rewriter,
                               Operation *op, RankedTensorType input,
                               RankedTensorType weight) {
   if (!weight.hasStaticShape())
-    return unsupported(rewriter, op, "dynamic weight shapes are not supported");
+    return reject(op, rewriter, "dynamic weight shapes are not supported");
   if (llvm::any_of(input.getShape().drop_front(), ShapedType::isDynamic))
-    return unsupported(rewriter, op,
-                       "dynamic input sizes are not supported (only the "
-                       "batch dimension may be dynamic)");
+    return reject(op, rewriter,
+                  "dynamic input sizes are not supported (only the "
+                  "batch dimension may be dynamic)");
   return success();
 }
 
@@ -1108,6 +1081,27 @@ TypedAttr lowestValue(OpBuilder &b, Type type, bool isUnsigned) {
 
 /// A pooling stage: axes (n, c, o...), reduction over the kernel, reading the
 /// input at the window position; `element` maps the read value(s).
+/// The window of pooling `op` (its kernel_shape, strides, pads, auto_pad
+/// and `dilations`) producing `outputType`. Only the batch dim of the input
+/// may be dynamic; anything else is rejected.
+template <typename PoolOpTy>
+FailureOr<Window> resolvePoolWindow(PoolOpTy op,
+                                    ConversionPatternRewriter &rewriter,
+                                    std::optional<ArrayRef<int64_t>> dilations,
+                                    RankedTensorType outputType) {
+  RankedTensorType inputType = op.getInput().getType();
+  if (llvm::any_of(inputType.getShape().drop_front(), ShapedType::isDynamic))
+    return reject(op, rewriter,
+                  "dynamic input sizes are not supported (only the batch "
+                  "dimension may be dynamic)");
+  FailureOr<Window> window =
+      resolveWindow(op, op.getKernelShape(), op.getStrides(), dilations,
+                    op.getPads(), op.getAutoPad(), inputType, outputType);
+  if (failed(window))
+    return rewriter.notifyMatchFailure(op, "unsupported window");
+  return window;
+}
+
 struct PoolStage {
   OpBuilder &b;
   Location loc;
@@ -1156,18 +1150,13 @@ struct MaxPoolPattern : OpConversionPattern<graph::MaxPoolOp> {
   matchAndRewrite(graph::MaxPoolOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
+    FailureOr<Window> window = resolvePoolWindow(
+        op, rewriter, op.getDilations(), op.getOutput().getType());
+    if (failed(window))
+      return failure();
     RankedTensorType inputType = op.getInput().getType();
-    if (llvm::any_of(inputType.getShape().drop_front(), ShapedType::isDynamic))
-      return unsupported(rewriter, op,
-                         "dynamic input sizes are not supported (only the "
-                         "batch dimension may be dynamic)");
     auto resultType = cast<RankedTensorType>(
         getTypeConverter()->convertType(op.getOutput().getType()));
-    FailureOr<Window> window = resolveWindow(
-        op, op.getKernelShape(), op.getStrides(), op.getDilations(),
-        op.getPads(), op.getAutoPad(), inputType, op.getOutput().getType());
-    if (failed(window))
-      return rewriter.notifyMatchFailure(op, "unsupported window");
     Type elementType = resultType.getElementType();
     bool isUnsigned = isUnsignedTensor(inputType);
     bool isFloat = isa<FloatType>(elementType);
@@ -1255,17 +1244,11 @@ struct AveragePoolPattern : OpConversionPattern<graph::AveragePoolOp> {
   matchAndRewrite(graph::AveragePoolOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
-    RankedTensorType inputType = op.getInput().getType();
     RankedTensorType resultType = op.getType();
-    if (llvm::any_of(inputType.getShape().drop_front(), ShapedType::isDynamic))
-      return unsupported(rewriter, op,
-                         "dynamic input sizes are not supported (only the "
-                         "batch dimension may be dynamic)");
     FailureOr<Window> window =
-        resolveWindow(op, op.getKernelShape(), op.getStrides(), std::nullopt,
-                      op.getPads(), op.getAutoPad(), inputType, resultType);
+        resolvePoolWindow(op, rewriter, std::nullopt, resultType);
     if (failed(window))
-      return rewriter.notifyMatchFailure(op, "unsupported window");
+      return failure();
     Type elementType = resultType.getElementType();
     PoolStage pool{rewriter, loc, adaptor.getInput(), *window, resultType};
     Value sum =
@@ -1368,17 +1351,11 @@ struct LpPoolPattern : OpConversionPattern<graph::LpPoolOp> {
   matchAndRewrite(graph::LpPoolOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
-    RankedTensorType inputType = op.getInput().getType();
     RankedTensorType resultType = op.getType();
-    if (llvm::any_of(inputType.getShape().drop_front(), ShapedType::isDynamic))
-      return unsupported(rewriter, op,
-                         "dynamic input sizes are not supported (only the "
-                         "batch dimension may be dynamic)");
     FailureOr<Window> window =
-        resolveWindow(op, op.getKernelShape(), op.getStrides(), std::nullopt,
-                      op.getPads(), op.getAutoPad(), inputType, resultType);
+        resolvePoolWindow(op, rewriter, std::nullopt, resultType);
     if (failed(window))
-      return rewriter.notifyMatchFailure(op, "unsupported window");
+      return failure();
     int64_t p = op.getP();
     PoolStage pool{rewriter, loc, adaptor.getInput(), *window, resultType};
     Value sum =
@@ -1423,8 +1400,8 @@ template <typename OpTy> struct GlobalPoolPattern : OpConversionPattern<OpTy> {
     size_t rank = inputType.getRank() - 2;
     ArrayRef<int64_t> spatial = inputType.getShape().drop_front(2);
     if (isAverage && llvm::any_of(spatial, ShapedType::isDynamic))
-      return unsupported(rewriter, op,
-                         "dynamic spatial sizes are not supported");
+      return reject(op, rewriter,
+                    "dynamic spatial sizes are not supported");
     double count = 1;
     for (int64_t size : spatial)
       count *= size;

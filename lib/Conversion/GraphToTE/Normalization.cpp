@@ -30,13 +30,6 @@ RankedTensorType tensorType(Value value) {
   return cast<RankedTensorType>(value.getType());
 }
 
-OpFoldResult dimSize(OpBuilder &b, Location loc, Value tensor, int64_t dim) {
-  RankedTensorType type = tensorType(tensor);
-  if (!type.isDynamicDim(dim))
-    return b.getIndexAttr(type.getDimSize(dim));
-  return tensor::DimOp::create(b, loc, tensor, dim).getResult();
-}
-
 /// Converts a float to another float type (exact when widening).
 Value castFloat(OpBuilder &b, Location loc, Value value, Type type) {
   unsigned from = value.getType().getIntOrFloatBitWidth();

@@ -25,18 +25,14 @@ namespace {
 
 /// The iteration space of a reduction of `data` over `reducedDims` (sorted)
 /// into `resultType`, and the stages built over it: reductions read `data`,
-/// elementwise stages read tensors of the stages' shape.
-///
-/// A rank-0 result is computed as tensor<1xT> and collapsed by `finish`:
-/// convert-te-to-linalg cannot lower rank-0 computes yet (it builds their
-/// output map with AffineMap::getMajorSubMap(0), which is null).
+/// elementwise stages read tensors of the result's shape.
 class ReductionBuilder {
 public:
   ReductionBuilder(OpBuilder &b, Location loc, Value data,
                    RankedTensorType resultType,
                    ArrayRef<int64_t> reducedDims, bool keepdims)
       : b(b), loc(loc), data(data), resultType(resultType),
-        stageShape(resultType.getShape()), reducedDims(reducedDims),
+        reducedDims(reducedDims),
         keepdims(keepdims) {
     auto dataType = cast<RankedTensorType>(data.getType());
     auto dataSize = [&](int64_t dim) -> OpFoldResult {
@@ -57,19 +53,6 @@ public:
                                   : b.getIndexAttr(resultSize));
       }
     }
-    if (resultType.getRank() == 0) {
-      stageShape = {1};
-      outputSizes = {b.getIndexAttr(1)};
-    }
-  }
-
-  /// The op's result from the last stage's.
-  Value finish(Value stage) {
-    if (resultType.getRank() != 0)
-      return stage;
-    return tensor::CollapseShapeOp::create(
-        b, loc, resultType, stage,
-        ArrayRef<ReassociationIndices>{});
   }
 
   /// A stage reducing `element(x, others)` by `combiner` over the reduced
@@ -88,7 +71,7 @@ public:
     // Reducing no dims (a rank-0 input) is an elementwise stage.
     return buildCompute(
         b, loc, stage, getResultTypes(elementTypes), outputSizes, inputs,
-        defaultAxes(stageShape.size()),
+        defaultAxes(resultType.getRank()),
         reducedDims.empty() ? nullptr : &combiner,
         [&](ComputeBody &body) {
           Value x = body.read(0, getDataIndices(body));
@@ -105,7 +88,7 @@ public:
             function_ref<Value(ComputeBody &, ValueRange)> fn) {
     return buildCompute(
                b, loc, stage, getResultTypes(elementType), outputSizes,
-               inputs, defaultAxes(stageShape.size()),
+               inputs, defaultAxes(resultType.getRank()),
                /*reduction=*/nullptr,
                [&](ComputeBody &body) -> SmallVector<Value> {
                  SmallVector<Value> elements;
@@ -151,7 +134,7 @@ private:
 
   SmallVector<Type> getResultTypes(ArrayRef<Type> elementTypes) const {
     return llvm::map_to_vector(elementTypes, [&](Type type) -> Type {
-      return RankedTensorType::get(stageShape, type);
+      return RankedTensorType::get(resultType.getShape(), type);
     });
   }
 
@@ -176,7 +159,6 @@ private:
   Location loc;
   Value data;
   RankedTensorType resultType;
-  SmallVector<int64_t> stageShape;
   ArrayRef<int64_t> reducedDims;
   bool keepdims;
   SmallVector<OpFoldResult> outputSizes, reduceExtents;
@@ -292,8 +274,8 @@ struct ReducePattern : OpConversionPattern<OpTy> {
                              op.getKeepdims() != 0);
     bool isUnsigned = isUnsignedTensor(op.getData().getType());
     rewriter.replaceOp(
-        op, builder.finish(lower(builder, rewriter, loc, stageName(op),
-                                 dataType.getElementType(), isUnsigned)));
+        op, lower(builder, rewriter, loc, stageName(op),
+                           dataType.getElementType(), isUnsigned));
     return success();
   }
 
@@ -546,7 +528,7 @@ struct ArgReducePattern : OpConversionPattern<OpTy> {
               body.b, body.loc, body.b.getI64Type(), body.reduceIndices[0]);
           return {x, index};
         });
-    rewriter.replaceOp(op, builder.finish(results[1]));
+    rewriter.replaceOp(op, results[1]);
     return success();
   }
 

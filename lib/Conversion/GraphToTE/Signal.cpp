@@ -31,53 +31,6 @@ namespace {
 // Helpers
 //===----------------------------------------------------------------------===//
 
-LogicalResult reject(Operation *op, ConversionPatternRewriter &rewriter,
-                     const Twine &message) {
-  op->emitOpError() << message;
-  return rewriter.notifyMatchFailure(op, message);
-}
-
-RankedTensorType convertedType(const TypeConverter *converter, Value value) {
-  return cast<RankedTensorType>(converter->convertType(value.getType()));
-}
-
-OpFoldResult dimSize(OpBuilder &b, Location loc, Value tensor, int64_t dim) {
-  auto type = cast<RankedTensorType>(tensor.getType());
-  if (!type.isDynamicDim(dim))
-    return b.getIndexAttr(type.getDimSize(dim));
-  return tensor::DimOp::create(b, loc, tensor, dim).getResult();
-}
-
-Value bodyDim(ComputeBody &body, unsigned input, int64_t dim) {
-  auto type = cast<RankedTensorType>(body.inputs[input].getType());
-  if (!type.isDynamicDim(dim))
-    return body.index(type.getDimSize(dim));
-  return tensor::DimOp::create(body.b, body.loc, body.inputs[input], dim);
-}
-
-/// The single value of a constant one-element integer tensor.
-std::optional<int64_t> getConstantScalar(Value value) {
-  std::optional<SmallVector<int64_t>> values =
-      graph::getConstantIntValues(value);
-  if (!values || values->size() != 1)
-    return std::nullopt;
-  return values->front();
-}
-
-/// The one element of a rank-0 or one-element tensor, outside a compute.
-Value extractScalar(OpBuilder &b, Location loc, Value tensor) {
-  int64_t rank = cast<RankedTensorType>(tensor.getType()).getRank();
-  return tensor::ExtractOp::create(
-      b, loc, tensor,
-      SmallVector<Value>(rank, arith::ConstantIndexOp::create(b, loc, 0)));
-}
-
-/// The one element of a rank-0 or one-element input of a compute.
-Value readScalar(ComputeBody &body, unsigned input) {
-  int64_t rank = cast<RankedTensorType>(body.inputs[input].getType()).getRank();
-  return body.read(input, SmallVector<Value>(rank, body.index(0)));
-}
-
 Value toIndex(OpBuilder &b, Location loc, Value integer) {
   return arith::IndexCastOp::create(b, loc, b.getIndexType(), integer);
 }
@@ -115,8 +68,8 @@ struct Length {
     if (constant)
       return body.index(*constant);
     if (dim >= 0)
-      return bodyDim(body, input, dim);
-    return toIndex(body.b, body.loc, readScalar(body, input));
+      return body.dimSize(input, dim);
+    return toIndex(body.b, body.loc, body.readScalar(input));
   }
 };
 
@@ -501,9 +454,9 @@ struct MelWeightMatrixPattern : OpConversionPattern<graph::MelWeightMatrixOp> {
                 return arith::AndIOp::create(b, l, x, y);
               };
 
-              Value bins = intToFloat(readScalar(body, 0), melType);
-              Value dftLength = intToFloat(readScalar(body, 1), f64);
-              Value sampleRate = intToFloat(readScalar(body, 2), f64);
+              Value bins = intToFloat(body.readScalar(0), melType);
+              Value dftLength = intToFloat(body.readScalar(1), f64);
+              Value sampleRate = intToFloat(body.readScalar(2), f64);
               auto toMel = [&](Value hertz) {
                 Value ratio = add(constant(melType, 1),
                                   div(castFloat(b, l, hertz, melType),
@@ -511,8 +464,8 @@ struct MelWeightMatrixPattern : OpConversionPattern<graph::MelWeightMatrixOp> {
                 return mul(constant(melType, 2595),
                            math::Log10Op::create(b, l, ratio));
               };
-              Value lowMel = toMel(readScalar(body, 3));
-              Value highMel = toMel(readScalar(body, 4));
+              Value lowMel = toMel(body.readScalar(3));
+              Value highMel = toMel(body.readScalar(4));
               Value melStep = castFloat(
                   b, l,
                   div(sub(highMel, lowMel), add(bins, constant(melType, 2))),

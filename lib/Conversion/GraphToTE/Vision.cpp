@@ -37,42 +37,12 @@ namespace {
 // Helpers
 //===----------------------------------------------------------------------===//
 
-RankedTensorType convertedType(const TypeConverter *converter, Value value) {
-  return cast<RankedTensorType>(converter->convertType(value.getType()));
-}
-
-OpFoldResult dimSize(OpBuilder &b, Location loc, Value tensor, int64_t dim) {
-  auto type = cast<RankedTensorType>(tensor.getType());
-  if (!type.isDynamicDim(dim))
-    return b.getIndexAttr(type.getDimSize(dim));
-  return tensor::DimOp::create(b, loc, tensor, dim).getResult();
-}
-
-/// The size of dim `dim` of input `input` inside a compute body.
-Value bodyDim(ComputeBody &body, unsigned input, int64_t dim) {
-  auto type = cast<RankedTensorType>(body.inputs[input].getType());
-  if (!type.isDynamicDim(dim))
-    return body.index(type.getDimSize(dim));
-  return tensor::DimOp::create(body.b, body.loc, body.inputs[input], dim);
-}
-
-Value constantIndex(OpBuilder &b, Location loc, int64_t value) {
-  return arith::ConstantIndexOp::create(b, loc, value);
-}
-
 /// Result dim `dim`: static from `type`, else `dynamicSize()`.
 OpFoldResult resultSize(OpBuilder &b, RankedTensorType type, int64_t dim,
                         llvm::function_ref<OpFoldResult()> dynamicSize) {
   if (!type.isDynamicDim(dim))
     return b.getIndexAttr(type.getDimSize(dim));
   return dynamicSize();
-}
-
-/// The one element of a rank-0 or one-element tensor, outside a compute.
-Value extractScalar(OpBuilder &b, Location loc, Value tensor) {
-  int64_t rank = cast<RankedTensorType>(tensor.getType()).getRank();
-  return tensor::ExtractOp::create(
-      b, loc, tensor, SmallVector<Value>(rank, constantIndex(b, loc, 0)));
 }
 
 /// Float arithmetic in one compute type, with conversions from and to the
@@ -228,8 +198,8 @@ struct GridSamplePattern : OpConversionPattern<graph::GridSampleOp> {
               FloatMath m{b, l, computeType};
               Value n = body.outputIndices[0], c = body.outputIndices[1];
               Value h = body.outputIndices[2], w = body.outputIndices[3];
-              Value heightIndex = bodyDim(body, 0, 2);
-              Value widthIndex = bodyDim(body, 0, 3);
+              Value heightIndex = body.dimSize(0, 2);
+              Value widthIndex = body.dimSize(0, 3);
               Value height = m.fromIndex(heightIndex);
               Value width = m.fromIndex(widthIndex);
 
@@ -487,8 +457,8 @@ struct RoiAlignPattern : OpConversionPattern<graph::RoiAlignOp> {
               Value x =
                   point(box.x1, binWidth, body.outputIndices[3], ix, gridWidth);
 
-              Value heightIndex = bodyDim(body, 0, 2);
-              Value widthIndex = bodyDim(body, 0, 3);
+              Value heightIndex = body.dimSize(0, 2);
+              Value widthIndex = body.dimSize(0, 3);
               Value height = m.fromIndex(heightIndex);
               Value width = m.fromIndex(widthIndex);
               Value outside = arith::OrIOp::create(

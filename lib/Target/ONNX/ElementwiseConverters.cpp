@@ -177,13 +177,13 @@ static LogicalResult convertMod(NodeImporter &node) {
 }
 
 static LogicalResult convertBitShift(NodeImporter &node) {
-  std::string direction = node.getStringAttr("direction", "");
-  if (direction != "LEFT" && direction != "RIGHT")
-    return node.emitError() << "attribute 'direction' value \"" << direction
-                            << "\" is not supported";
+  FailureOr<std::string> direction =
+      node.getStringAttrChoice("direction", "", {"LEFT", "RIGHT"});
+  if (failed(direction))
+    return failure();
   OpBuilder &b = node.getBuilder();
   return node.setResults(buildOp<graph::BitShiftOp>(
-      node, node.getInput(0), node.getInput(1), b.getStringAttr(direction)));
+      node, node.getInput(0), node.getInput(1), b.getStringAttr(*direction)));
 }
 
 //===----------------------------------------------------------------------===//
@@ -215,22 +215,15 @@ static LogicalResult convertCastLike(NodeImporter &node) {
       cast<RankedTensorType>(node.getInput(1).getType()).getElementType());
 }
 
-static LogicalResult convertQuantizeLinear(NodeImporter &node) {
+/// QuantizeLinear and DequantizeLinear: (x, scale, zero_point?) and `axis`.
+template <typename OpTy>
+static LogicalResult convertLinearQuantization(NodeImporter &node) {
   OpBuilder &b = node.getBuilder();
-  return node.setResults(graph::QuantizeLinearOp::create(
-                             b, node.getLoc(), node.getInput(0),
-                             node.getInput(1), node.getInput(2),
-                             b.getI64IntegerAttr(node.getIntAttr("axis", 1)))
-                             .getOperation());
-}
-
-static LogicalResult convertDequantizeLinear(NodeImporter &node) {
-  OpBuilder &b = node.getBuilder();
-  return node.setResults(graph::DequantizeLinearOp::create(
-                             b, node.getLoc(), node.getInput(0),
-                             node.getInput(1), node.getInput(2),
-                             b.getI64IntegerAttr(node.getIntAttr("axis", 1)))
-                             .getOperation());
+  return node.setResults(
+      OpTy::create(b, node.getLoc(), node.getInput(0), node.getInput(1),
+                   node.getInput(2),
+                   b.getI64IntegerAttr(node.getIntAttr("axis", 1)))
+          .getOperation());
 }
 
 static LogicalResult convertDynamicQuantizeLinear(NodeImporter &node) {
@@ -319,7 +312,9 @@ void tessera::onnx_import::populateElementwiseConverters(
   registry.add("Where", convertWhere);
   registry.add("Cast", convertCast);
   registry.add("CastLike", convertCastLike);
-  registry.add("QuantizeLinear", convertQuantizeLinear);
-  registry.add("DequantizeLinear", convertDequantizeLinear);
+  registry.add("QuantizeLinear",
+               convertLinearQuantization<graph::QuantizeLinearOp>);
+  registry.add("DequantizeLinear",
+               convertLinearQuantization<graph::DequantizeLinearOp>);
   registry.add("DynamicQuantizeLinear", convertDynamicQuantizeLinear);
 }

@@ -8,19 +8,6 @@ using namespace mlir;
 using namespace tessera;
 using namespace tessera::onnx_import;
 
-/// Reads string attribute `name` (default `defaultValue`) and reports it
-/// unless it is one of `supported`.
-static FailureOr<std::string> getStringChoice(NodeImporter &node,
-                                              StringRef name,
-                                              StringRef defaultValue,
-                                              ArrayRef<StringRef> supported) {
-  std::string value = node.getStringAttr(name, defaultValue);
-  if (llvm::is_contained(supported, value))
-    return value;
-  return node.emitError() << "attribute '" << name << "' value \"" << value
-                          << "\" is not supported";
-}
-
 /// A 1-D i64 constant.
 static Value createI64Constant(NodeImporter &node, ArrayRef<int64_t> values) {
   auto type = RankedTensorType::get({int64_t(values.size())},
@@ -39,7 +26,7 @@ static Value createF32Constant(NodeImporter &node, ArrayRef<float> values) {
 
 static LogicalResult convertScatterElements(NodeImporter &node) {
   FailureOr<std::string> reduction =
-      getStringChoice(node, "reduction", "none", {"none", "add", "mul"});
+      node.getStringAttrChoice("reduction", "none", {"none", "add", "mul"});
   if (failed(reduction))
     return failure();
   return node.setResults(graph::ScatterElementsOp::create(
@@ -49,7 +36,7 @@ static LogicalResult convertScatterElements(NodeImporter &node) {
 
 static LogicalResult convertScatterND(NodeImporter &node) {
   FailureOr<std::string> reduction =
-      getStringChoice(node, "reduction", "none", {"none", "add", "mul"});
+      node.getStringAttrChoice("reduction", "none", {"none", "add", "mul"});
   if (failed(reduction))
     return failure();
   return node.setResults(graph::ScatterNDOp::create(
@@ -133,18 +120,18 @@ static Value getResizeInput(NodeImporter &node, unsigned index) {
 static LogicalResult convertResize(NodeImporter &node) {
   if (node.getOpsetVersion() < 11)
     return convertUpsample(node);
-  FailureOr<std::string> mode =
-      getStringChoice(node, "mode", "nearest", {"nearest", "linear", "cubic"});
+  FailureOr<std::string> mode = node.getStringAttrChoice(
+      "mode", "nearest", {"nearest", "linear", "cubic"});
   if (failed(mode))
     return failure();
-  FailureOr<std::string> coordinates =
-      getStringChoice(node, "coordinate_transformation_mode", "half_pixel",
-                      {"half_pixel", "pytorch_half_pixel", "align_corners",
-                       "asymmetric", "tf_crop_and_resize"});
+  FailureOr<std::string> coordinates = node.getStringAttrChoice(
+      "coordinate_transformation_mode", "half_pixel",
+      {"half_pixel", "pytorch_half_pixel", "align_corners", "asymmetric",
+       "tf_crop_and_resize"});
   if (failed(coordinates))
     return failure();
-  FailureOr<std::string> nearestMode = getStringChoice(
-      node, "nearest_mode", "round_prefer_floor",
+  FailureOr<std::string> nearestMode = node.getStringAttrChoice(
+      "nearest_mode", "round_prefer_floor",
       {"round_prefer_floor", "round_prefer_ceil", "floor", "ceil"});
   if (failed(nearestMode))
     return failure();

@@ -163,6 +163,16 @@ std::string NodeImporter::getStringAttr(StringRef name,
   return attr && attr->has_s() ? attr->s() : defaultValue.str();
 }
 
+FailureOr<std::string>
+NodeImporter::getStringAttrChoice(StringRef name, StringRef defaultValue,
+                                  ArrayRef<StringRef> supported) const {
+  std::string value = getStringAttr(name, defaultValue);
+  if (llvm::is_contained(supported, value))
+    return value;
+  return emitError() << "attribute '" << name << "' value \"" << value
+                     << "\" is not supported";
+}
+
 SmallVector<int64_t> NodeImporter::getIntsAttr(StringRef name,
                                                ArrayRef<int64_t> defaultValue) const {
   const onnx::AttributeProto *attr = findAttr(name);

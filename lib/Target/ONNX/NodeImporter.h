@@ -83,6 +83,12 @@ public:
   float getFloatAttr(llvm::StringRef name, float defaultValue) const;
   std::string getStringAttr(llvm::StringRef name,
                             llvm::StringRef defaultValue) const;
+  /// String attribute `name` (`defaultValue` when absent); an error
+  /// ("attribute 'NAME' value \"V\" is not supported") and failure unless it
+  /// is one of `supported`.
+  llvm::FailureOr<std::string>
+  getStringAttrChoice(llvm::StringRef name, llvm::StringRef defaultValue,
+                      llvm::ArrayRef<llvm::StringRef> supported) const;
   /// An INTS attribute; `defaultValue` when the node does not have it.
   llvm::SmallVector<int64_t>
   getIntsAttr(llvm::StringRef name,

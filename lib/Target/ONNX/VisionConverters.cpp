@@ -8,24 +8,11 @@ using namespace mlir;
 using namespace tessera;
 using namespace tessera::onnx_import;
 
-/// Reads string attribute `name` (default `defaultValue`) and reports it
-/// unless it is one of `supported`.
-static FailureOr<std::string> getStringChoice(NodeImporter &node,
-                                              StringRef name,
-                                              StringRef defaultValue,
-                                              ArrayRef<StringRef> supported) {
-  std::string value = node.getStringAttr(name, defaultValue);
-  if (llvm::is_contained(supported, value))
-    return value;
-  return node.emitError() << "attribute '" << name << "' value \"" << value
-                          << "\" is not supported";
-}
-
 static LogicalResult convertGridSample(NodeImporter &node) {
-  FailureOr<std::string> mode = getStringChoice(
-      node, "mode", "bilinear", {"bilinear", "nearest", "bicubic"});
-  FailureOr<std::string> paddingMode = getStringChoice(
-      node, "padding_mode", "zeros", {"zeros", "border", "reflection"});
+  FailureOr<std::string> mode = node.getStringAttrChoice(
+      "mode", "bilinear", {"bilinear", "nearest", "bicubic"});
+  FailureOr<std::string> paddingMode = node.getStringAttrChoice(
+      "padding_mode", "zeros", {"zeros", "border", "reflection"});
   if (failed(mode) || failed(paddingMode))
     return failure();
   return node.setResults(graph::GridSampleOp::create(
@@ -35,12 +22,12 @@ static LogicalResult convertGridSample(NodeImporter &node) {
 
 static LogicalResult convertRoiAlign(NodeImporter &node) {
   FailureOr<std::string> mode =
-      getStringChoice(node, "mode", "avg", {"avg", "max"});
+      node.getStringAttrChoice("mode", "avg", {"avg", "max"});
   // Before opset 16 the regions were not shifted by half a pixel.
   StringRef defaultTransformation =
       node.getOpsetVersion() < 16 ? "output_half_pixel" : "half_pixel";
-  FailureOr<std::string> transformation = getStringChoice(
-      node, "coordinate_transformation_mode", defaultTransformation,
+  FailureOr<std::string> transformation = node.getStringAttrChoice(
+      "coordinate_transformation_mode", defaultTransformation,
       {"half_pixel", "output_half_pixel"});
   if (failed(mode) || failed(transformation))
     return failure();

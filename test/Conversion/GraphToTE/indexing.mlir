@@ -176,13 +176,11 @@ func.func @trilu(%x: tensor<?x4x5xf32>, %k: tensor<i64>) -> (tensor<?x4x5xf32>, 
 
 // -----
 
-// non_zero counts (a rank-0 stage, built with a unit axis and collapsed),
-// then fills the columns in a loop nest in row-major order.
+// non_zero counts (a rank-0 stage), then fills the columns in a loop nest in row-major order.
 // CHECK-LABEL: func.func @non_zero
-// CHECK: %[[COUNT:.*]] = te.compute "non_zero.count" axes ["s"] reduce ["r0", "r1"] [2, 3] combiner sum ins(%arg0 : tensor<2x3xf32>) -> tensor<1xi64>
+// CHECK: %[[COUNT:.*]] = te.compute "non_zero.count" axes [] reduce ["r0", "r1"] [2, 3] combiner sum ins(%arg0 : tensor<2x3xf32>) -> tensor<i64>
 // CHECK: arith.cmpf une
-// CHECK: %[[SCALAR:.*]] = tensor.collapse_shape %[[COUNT]] [] : tensor<1xi64> into tensor<i64>
-// CHECK: %[[N:.*]] = tensor.extract %[[SCALAR]][]
+// CHECK: %[[N:.*]] = tensor.extract %[[COUNT]][]
 // CHECK: %[[NI:.*]] = arith.index_cast %[[N]] : i64 to index
 // CHECK: %[[EMPTY:.*]] = tensor.empty(%[[NI]]) : tensor<2x?xi64>
 // CHECK: scf.for %[[R:.*]] = %c0 to %c2 step %c1 iter_args(%{{.*}} = %[[EMPTY]], %{{.*}} = %c0)
@@ -193,7 +191,7 @@ func.func @trilu(%x: tensor<?x4x5xf32>, %k: tensor<i64>) -> (tensor<?x4x5xf32>, 
 // CHECK: tensor.insert %{{.*}} into %{{.*}}[%c1{{.*}}, %[[COL]]]
 // CHECK: arith.addi %[[COL]], %c1
 // LINALG-LABEL: func.func @non_zero
-// LINALG: linalg.generic {{.*}} iterator_types = ["parallel", "reduction", "reduction"]} ins(%arg0 : tensor<2x3xf32>) outs(%{{.*}} : tensor<1xi64>)
+// LINALG: linalg.generic {{.*}} iterator_types = ["reduction", "reduction"]} ins(%arg0 : tensor<2x3xf32>) outs(%{{.*}} : tensor<i64>)
 func.func @non_zero(%x: tensor<2x3xf32>) -> tensor<2x?xi64> {
   %0 = graph.non_zero %x : (tensor<2x3xf32>) -> tensor<2x?xi64>
   return %0 : tensor<2x?xi64>
@@ -228,8 +226,8 @@ func.func @einsum_matmul(%a: tensor<5x3xf32>, %b: tensor<3x4xf32>, %c: tensor<2x
 // CHECK: te.read %in1[%j, %k]
 // CHECK: te.compute "einsum" axes ["j"] reduce ["i"] [3] combiner sum ins(%arg2 : tensor<3x3x2xi32>)
 // CHECK: te.read %in0[%i, %i, %j]
-// CHECK: %[[DOT:.*]] = te.compute "einsum" axes ["s"] reduce ["i"] [4] combiner sum ins(%arg3, %arg3 : tensor<4xf32>, tensor<4xf32>) -> tensor<1xf32>
-// CHECK: tensor.collapse_shape %[[DOT]] [] : tensor<1xf32> into tensor<f32>
+// CHECK: %[[DOT:.*]] = te.compute "einsum" axes [] reduce ["i"] [4] combiner sum ins(%arg3, %arg3 : tensor<4xf32>, tensor<4xf32>) -> tensor<f32>
+// CHECK-NOT: tensor.collapse_shape
 // LINALG-DAG: #[[DIAG:.*]] = affine_map<(d0, d1) -> (d1, d1, d0)>
 // LINALG-LABEL: func.func @einsum_forms
 // LINALG: linalg.generic {indexing_maps = [#[[DIAG]], {{.*}}], iterator_types = ["parallel", "reduction"]} ins(%arg2 : tensor<3x3x2xi32>)
@@ -376,7 +374,7 @@ func.func @eye_like(%x: tensor<3x?xf32>) -> tensor<3x?xi32> {
 // constant for a constant condition), then a gather; without an axis the
 // position is split into the flattened input's indices.
 // CHECK-LABEL: func.func @compress
-// CHECK: te.compute "compress.count" axes ["s"] reduce ["r"] [3] combiner sum ins(%arg1 : tensor<3xi1>)
+// CHECK: te.compute "compress.count" axes [] reduce ["r"] [3] combiner sum ins(%arg1 : tensor<3xi1>) -> tensor<i64>
 // CHECK: %[[POSITIONS:.*]]:2 = scf.for %[[I:.*]] = %c0 to %c3 step %c1 iter_args(%[[P:.*]] = %{{.*}}, %[[COUNT:.*]] = %c0) -> (tensor<?xi64>, index)
 // CHECK: %[[SELECTED:.*]] = tensor.extract %arg1[%[[I]]]
 // CHECK: scf.if %[[SELECTED]]

@@ -73,11 +73,11 @@ func.func @matmul_vector(%a: tensor<64xf32>, %b: tensor<?x64x16xf32>) -> tensor<
 
 // -----
 
-// Vector times vector: a rank-0 result, computed as tensor<1xT>.
+// Vector times vector: a rank-0 result.
 // CHECK-LABEL: func.func @matmul_dot
-// CHECK: %[[DOT:.*]] = te.compute "matmul" axes ["i"] reduce ["k"] [8] combiner sum {{.*}} -> tensor<1xi32>
+// CHECK: %[[DOT:.*]] = te.compute "matmul" axes [] reduce ["k"] [8] combiner sum {{.*}} -> tensor<i32>
 // CHECK: arith.muli
-// CHECK: tensor.collapse_shape %[[DOT]] [] : tensor<1xi32> into tensor<i32>
+// CHECK: return %[[DOT]] : tensor<i32>
 func.func @matmul_dot(%a: tensor<8xi32>, %b: tensor<8xi32>) -> tensor<i32> {
   %0 = graph.matmul %a, %b : (tensor<8xi32>, tensor<8xi32>) -> tensor<i32>
   return %0 : tensor<i32>

@@ -162,16 +162,15 @@ func.func @noop(%x: tensor<3x4xf32>) -> tensor<3x4xf32> {
 
 // -----
 
-// Without axes every dim is reduced; a rank-0 result is computed as
-// tensor<1xT> and collapsed.
+// Without axes every dim is reduced into a rank-0 result.
 // CHECK-LABEL: func.func @all
 // CHECK: %[[K:.*]] = tensor.dim %arg0, %c1
-// CHECK: %[[SUM:.*]] = te.compute "reduce_sum" axes ["d0"] reduce ["r0", "r1"] [3, %[[K]]] combiner sum ins(%arg0 : tensor<3x?xf32>) -> tensor<1xf32>
+// CHECK: %[[SUM:.*]] = te.compute "reduce_sum" axes [] reduce ["r0", "r1"] [3, %[[K]]] combiner sum ins(%arg0 : tensor<3x?xf32>) -> tensor<f32>
 // CHECK: te.read %in0[%r0, %r1]
-// CHECK: tensor.collapse_shape %[[SUM]] [] : tensor<1xf32> into tensor<f32>
+// CHECK: return %[[SUM]] : tensor<f32>
 // LINALG-LABEL: func.func @all
-// LINALG: linalg.generic {{.*}} iterator_types = ["parallel", "reduction", "reduction"]
-// LINALG: tensor.collapse_shape
+// LINALG: linalg.generic {{.*}} iterator_types = ["reduction", "reduction"]{{.*}} outs(%{{.*}} : tensor<f32>)
+// LINALG-NOT: tensor.collapse_shape
 func.func @all(%x: tensor<3x?xf32>) -> tensor<f32> {
   %0 = graph.reduce_sum %x {keepdims = 0 : i64} : (tensor<3x?xf32>) -> tensor<f32>
   return %0 : tensor<f32>

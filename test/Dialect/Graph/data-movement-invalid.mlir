@@ -222,6 +222,15 @@ func.func @split_sum(%x: tensor<5xf32>) {
 
 // -----
 
+func.func @split_sum_negative_axis(%x: tensor<3x5xf32>) {
+  %s = graph.constant dense<[2, 2]> : tensor<2xi64>
+  // expected-error@+1 {{'split' sizes [2, 2] do not add up to the size 5 of axis -1}}
+  %0:2 = graph.split %x, %s {axis = -1 : i64, num_outputs = 2 : i64} : (tensor<3x5xf32>, tensor<2xi64>) -> (tensor<3x2xf32>, tensor<3x2xf32>)
+  return
+}
+
+// -----
+
 func.func @slice_lengths(%x: tensor<5xf32>, %s: tensor<1xi64>, %e: tensor<2xi64>) {
   // expected-error@+1 {{'ends' has 2 values and 'starts' 1}}
   %0 = graph.slice %x, %s, %e : (tensor<5xf32>, tensor<1xi64>, tensor<2xi64>) -> tensor<?xf32>

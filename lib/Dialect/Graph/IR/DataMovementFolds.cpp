@@ -243,8 +243,9 @@ struct ComposeTransposes : public OpRewritePattern<TransposeOp> {
     auto inner = op.getData().getDefiningOp<TransposeOp>();
     if (!inner ||
         !isPermutation(inner.getPermutation(),
-                       getTensorType(inner.getData()).getRank()) ||
-        !isPermutation(op.getPermutation(), getTensorType(op.getData()).getRank()))
+                       getRankedTensorType(inner.getData()).getRank()) ||
+        !isPermutation(op.getPermutation(),
+                       getRankedTensorType(op.getData()).getRank()))
       return failure();
     SmallVector<int64_t> innerPerm = inner.getPermutation();
     SmallVector<int64_t> perm = llvm::map_to_vector(
@@ -322,7 +323,7 @@ void UnsqueezeOp::getCanonicalizationPatterns(RewritePatternSet &results,
 //===----------------------------------------------------------------------===//
 
 OpFoldResult TransposeOp::fold(FoldAdaptor adaptor) {
-  RankedTensorType input = getTensorType(getData());
+  RankedTensorType input = getRankedTensorType(getData());
   SmallVector<int64_t> perm = getPermutation();
   if (!isPermutation(perm, input.getRank()))
     return {};
@@ -400,7 +401,8 @@ static OpFoldResult foldStridedBox(Attribute attr, Value data,
                                    ArrayRef<int64_t> steps) {
   if (!type.hasStaticShape())
     return {};
-  SmallVector<int64_t> strides = getStrides(getTensorType(data).getShape());
+  SmallVector<int64_t> strides =
+      getStrides(getRankedTensorType(data).getShape());
   return pickFrom(attr, data, type,
                   [&] { return mapIndices(type.getShape(), [&](ArrayRef<int64_t> index) {
                     int64_t source = 0;
@@ -420,7 +422,7 @@ LogicalResult SplitOp::fold(FoldAdaptor adaptor,
   if (!sizes || !getFoldableConstant(adaptor.getInput()) ||
       !hasInferredTypes(*this))
     return failure();
-  RankedTensorType input = getTensorType(getInput());
+  RankedTensorType input = getRankedTensorType(getInput());
   int64_t axis = *normalizeAxis(getAxis(), input.getRank());
   SmallVector<int64_t> offsets(input.getRank(), 0), steps(input.getRank(), 1);
   SmallVector<OpFoldResult> parts;
@@ -443,7 +445,7 @@ void SplitOp::getCanonicalizationPatterns(RewritePatternSet &results,
 }
 
 OpFoldResult SliceOp::fold(FoldAdaptor adaptor) {
-  RankedTensorType input = getTensorType(getData());
+  RankedTensorType input = getRankedTensorType(getData());
   std::optional<SliceParams> params = getSliceParams(*this, input.getRank());
   if (!params)
     return {};
@@ -473,7 +475,7 @@ void SliceOp::getCanonicalizationPatterns(RewritePatternSet &results,
 }
 
 OpFoldResult ExpandOp::fold(FoldAdaptor adaptor) {
-  RankedTensorType input = getTensorType(getData());
+  RankedTensorType input = getRankedTensorType(getData());
   RankedTensorType type = getType();
   if (input == type && type.hasStaticShape())
     return getData();
@@ -497,7 +499,7 @@ void ExpandOp::getCanonicalizationPatterns(RewritePatternSet &results,
 }
 
 OpFoldResult TileOp::fold(FoldAdaptor adaptor) {
-  RankedTensorType input = getTensorType(getData());
+  RankedTensorType input = getRankedTensorType(getData());
   RankedTensorType type = getType();
   if (input == type && type.hasStaticShape())
     return getData();
@@ -551,7 +553,7 @@ OpFoldResult GatherOp::fold(FoldAdaptor adaptor) {
   DenseElementsAttr indexValues = getFoldableConstant(adaptor.getIndices());
   if (!indexValues || !type.hasStaticShape() || !hasInferredTypes(*this))
     return {};
-  RankedTensorType data = getTensorType(getData());
+  RankedTensorType data = getRankedTensorType(getData());
   int64_t axis = *normalizeAxis(getAxis(), data.getRank());
   int64_t axisSize = data.getDimSize(axis);
   if (ShapedType::isDynamic(axisSize) || !data.hasStaticShape())
@@ -563,9 +565,9 @@ OpFoldResult GatherOp::fold(FoldAdaptor adaptor) {
       });
   if (llvm::any_of(indices, [&](int64_t i) { return i < 0 || i >= axisSize; }))
     return {};
-  int64_t indexRank = getTensorType(getIndices()).getRank();
+  int64_t indexRank = getRankedTensorType(getIndices()).getRank();
   SmallVector<int64_t> indexStrides =
-      getStrides(getTensorType(getIndices()).getShape());
+      getStrides(getRankedTensorType(getIndices()).getShape());
   SmallVector<int64_t> strides = getStrides(data.getShape());
   return pickFrom(adaptor.getData(), getData(), type,
                   [&] { return mapIndices(type.getShape(), [&](ArrayRef<int64_t> index) {
@@ -609,7 +611,7 @@ OpFoldResult ShapeOp::fold(FoldAdaptor) {
 
 OpFoldResult SizeOp::fold(FoldAdaptor) {
   std::optional<int64_t> count =
-      getNumElements(getTensorType(getData()).getShape());
+      getNumElements(getRankedTensorType(getData()).getShape());
   if (!count)
     return {};
   return DenseElementsAttr::get(getType(), *count);

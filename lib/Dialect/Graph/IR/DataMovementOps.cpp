@@ -28,10 +28,6 @@ void GraphDialect::registerDataMovementOps() {
 // Shared shape rules
 //===----------------------------------------------------------------------===//
 
-RankedTensorType data_movement::getTensorType(Value value) {
-  return cast<RankedTensorType>(value.getType());
-}
-
 std::optional<int64_t> data_movement::getNumElements(ArrayRef<int64_t> shape) {
   int64_t count = 1;
   for (int64_t size : shape) {
@@ -145,7 +141,7 @@ std::optional<SliceParams> data_movement::getSliceParams(SliceOp::Adaptor adapto
 }
 
 SmallVector<int64_t> data_movement::getShapeSizes(ShapeOp::Adaptor adaptor) {
-  ArrayRef<int64_t> dims = getTensorType(adaptor.getData()).getShape();
+  ArrayRef<int64_t> dims = getRankedTensorType(adaptor.getData()).getShape();
   auto [start, end] = getShapeBounds(adaptor, dims.size());
   return SmallVector<int64_t>(dims.slice(start, end - start));
 }
@@ -211,8 +207,8 @@ static void pushTensor(SmallVectorImpl<Type> &types, ArrayRef<int64_t> shape,
 LogicalResult ReshapeOp::inferReturnTypes(MLIRContext *, std::optional<Location>,
                                           Adaptor adaptor,
                                           SmallVectorImpl<Type> &types) {
-  RankedTensorType input = getTensorType(adaptor.getData());
-  int64_t rank = getTensorType(adaptor.getShape()).getDimSize(0);
+  RankedTensorType input = getRankedTensorType(adaptor.getData());
+  int64_t rank = getRankedTensorType(adaptor.getShape()).getDimSize(0);
   std::optional<SmallVector<int64_t>> shape =
       getConstantIntValues(adaptor.getShape());
   if (shape && (int64_t)shape->size() == rank)
@@ -225,13 +221,12 @@ LogicalResult ReshapeOp::inferReturnTypes(MLIRContext *, std::optional<Location>
 }
 
 LogicalResult ReshapeOp::verify() {
-  if (getAllowzero() > 1)
-    return emitOpError("'allowzero' must be 0 or 1, got ")
-           << (int64_t)getAllowzero();
+  if (int64_t allowZero = getAllowzero(); allowZero != 0 && allowZero != 1)
+    return emitOpError("'allowzero' must be 0 or 1, got ") << allowZero;
   std::optional<SmallVector<int64_t>> shape = getConstantIntValues(getShape());
   if (!shape)
     return success();
-  RankedTensorType input = getTensorType(getData());
+  RankedTensorType input = getRankedTensorType(getData());
   bool hasZero = false;
   int64_t numInferred = 0;
   for (auto [i, size] : llvm::enumerate(*shape)) {
@@ -279,7 +274,7 @@ LogicalResult ReshapeOp::verify() {
 LogicalResult FlattenOp::inferReturnTypes(MLIRContext *, std::optional<Location>,
                                           Adaptor adaptor,
                                           SmallVectorImpl<Type> &types) {
-  RankedTensorType input = getTensorType(adaptor.getData());
+  RankedTensorType input = getRankedTensorType(adaptor.getData());
   int64_t rank = input.getRank(), axis = adaptor.getAxis();
   if (axis < 0)
     axis += rank;
@@ -297,7 +292,7 @@ LogicalResult FlattenOp::inferReturnTypes(MLIRContext *, std::optional<Location>
 }
 
 LogicalResult FlattenOp::verify() {
-  int64_t rank = getTensorType(getData()).getRank(), axis = getAxis();
+  int64_t rank = getRankedTensorType(getData()).getRank(), axis = getAxis();
   if (axis < -rank || axis > rank)
     return emitOpError("'axis' ")
            << axis << " is out of range [" << -rank << ", " << rank << "]";
@@ -311,7 +306,7 @@ LogicalResult FlattenOp::verify() {
 LogicalResult SqueezeOp::inferReturnTypes(MLIRContext *, std::optional<Location>,
                                           Adaptor adaptor,
                                           SmallVectorImpl<Type> &types) {
-  RankedTensorType input = getTensorType(adaptor.getData());
+  RankedTensorType input = getRankedTensorType(adaptor.getData());
   ArrayRef<int64_t> dims = input.getShape();
   Type elementType = input.getElementType();
   if (!adaptor.getAxes()) {
@@ -321,7 +316,7 @@ LogicalResult SqueezeOp::inferReturnTypes(MLIRContext *, std::optional<Location>
                elementType);
     return success();
   }
-  int64_t numAxes = getTensorType(adaptor.getAxes()).getDimSize(0);
+  int64_t numAxes = getRankedTensorType(adaptor.getAxes()).getDimSize(0);
   std::optional<SmallVector<int64_t>> axes =
       getConstantIntValues(adaptor.getAxes());
   std::optional<SmallVector<int64_t>> normalized;
@@ -340,14 +335,14 @@ LogicalResult SqueezeOp::inferReturnTypes(MLIRContext *, std::optional<Location>
 }
 
 LogicalResult SqueezeOp::verify() {
-  RankedTensorType input = getTensorType(getData());
+  RankedTensorType input = getRankedTensorType(getData());
   if (!getAxes()) {
     if (!input.hasStaticShape())
       return emitOpError("without 'axes' needs an input of static shape, got ")
              << input;
     return success();
   }
-  int64_t numAxes = getTensorType(getAxes()).getDimSize(0);
+  int64_t numAxes = getRankedTensorType(getAxes()).getDimSize(0);
   if (numAxes > input.getRank())
     return emitOpError("has ") << numAxes << " 'axes' for an input of rank "
                                << input.getRank();
@@ -373,8 +368,9 @@ LogicalResult UnsqueezeOp::inferReturnTypes(MLIRContext *,
                                             std::optional<Location>,
                                             Adaptor adaptor,
                                             SmallVectorImpl<Type> &types) {
-  RankedTensorType input = getTensorType(adaptor.getData());
-  int64_t rank = input.getRank() + getTensorType(adaptor.getAxes()).getDimSize(0);
+  RankedTensorType input = getRankedTensorType(adaptor.getData());
+  int64_t rank =
+      input.getRank() + getRankedTensorType(adaptor.getAxes()).getDimSize(0);
   std::optional<SmallVector<int64_t>> axes =
       getConstantIntValues(adaptor.getAxes());
   std::optional<SmallVector<int64_t>> normalized;
@@ -399,8 +395,8 @@ LogicalResult UnsqueezeOp::inferReturnTypes(MLIRContext *,
 }
 
 LogicalResult UnsqueezeOp::verify() {
-  int64_t rank = getTensorType(getData()).getRank() +
-                 getTensorType(getAxes()).getDimSize(0);
+  int64_t rank = getRankedTensorType(getData()).getRank() +
+                 getRankedTensorType(getAxes()).getDimSize(0);
   std::optional<SmallVector<int64_t>> axes = getConstantIntValues(getAxes());
   if (axes)
     return verifyAxes(*this, "axes", *axes, rank);
@@ -431,14 +427,15 @@ static SmallVector<int64_t> getPermutationOrReverse(std::optional<ArrayRef<int64
 }
 
 SmallVector<int64_t> TransposeOp::getPermutation() {
-  return getPermutationOrReverse(getPerm(), getTensorType(getData()).getRank());
+  return getPermutationOrReverse(getPerm(),
+                                 getRankedTensorType(getData()).getRank());
 }
 
 LogicalResult TransposeOp::inferReturnTypes(MLIRContext *,
                                             std::optional<Location>,
                                             Adaptor adaptor,
                                             SmallVectorImpl<Type> &types) {
-  RankedTensorType input = getTensorType(adaptor.getData());
+  RankedTensorType input = getRankedTensorType(adaptor.getData());
   SmallVector<int64_t> perm =
       getPermutationOrReverse(adaptor.getPerm(), input.getRank());
   if (!isPermutation(perm, input.getRank())) {
@@ -454,7 +451,7 @@ LogicalResult TransposeOp::inferReturnTypes(MLIRContext *,
 }
 
 LogicalResult TransposeOp::verify() {
-  int64_t rank = getTensorType(getData()).getRank();
+  int64_t rank = getRankedTensorType(getData()).getRank();
   if (!isPermutation(getPermutation(), rank))
     return emitOpError("'perm' [")
            << getPermutation() << "] is not a permutation of the " << rank
@@ -473,11 +470,11 @@ LogicalResult ConcatOp::inferReturnTypes(MLIRContext *,
   // The only operands inference cannot handle: there is no element type.
   if (adaptor.getInputs().empty())
     return emitOptionalError(location, "'graph.concat' needs at least one input");
-  RankedTensorType first = getTensorType(adaptor.getInputs().front());
+  RankedTensorType first = getRankedTensorType(adaptor.getInputs().front());
   int64_t rank = first.getRank();
   std::optional<int64_t> axis = normalizeAxis(adaptor.getAxis(), rank);
   bool sameRanks = llvm::all_of(adaptor.getInputs(), [&](Value input) {
-    return getTensorType(input).getRank() == rank;
+    return getRankedTensorType(input).getRank() == rank;
   });
   if (!axis || !sameRanks) {
     pushTensor(types, dynamicShape(rank), first.getElementType());
@@ -486,7 +483,8 @@ LogicalResult ConcatOp::inferReturnTypes(MLIRContext *,
   SmallVector<int64_t> result = dynamicShape(rank);
   result[*axis] = 0;
   for (Value input : adaptor.getInputs()) {
-    for (auto [dim, size] : llvm::enumerate(getTensorType(input).getShape())) {
+    for (auto [dim, size] :
+         llvm::enumerate(getRankedTensorType(input).getShape())) {
       if ((int64_t)dim == *axis) {
         result[dim] = ShapedType::isDynamic(size) || ShapedType::isDynamic(result[dim])
                           ? ShapedType::kDynamic
@@ -501,13 +499,13 @@ LogicalResult ConcatOp::inferReturnTypes(MLIRContext *,
 }
 
 LogicalResult ConcatOp::verify() {
-  RankedTensorType first = getTensorType(getInputs().front());
+  RankedTensorType first = getRankedTensorType(getInputs().front());
   int64_t rank = first.getRank();
   if (failed(verifyAxis(*this, "axis", getAxis(), rank)))
     return failure();
   int64_t axis = *normalizeAxis(getAxis(), rank);
   for (Value input : getInputs()) {
-    RankedTensorType type = getTensorType(input);
+    RankedTensorType type = getRankedTensorType(input);
     if (type.getRank() != rank)
       return emitOpError("inputs have different ranks: ")
              << first << " and " << type;
@@ -529,7 +527,7 @@ LogicalResult ConcatOp::verify() {
 
 std::optional<SmallVector<int64_t>>
 data_movement::getSplitSizes(SplitOp::Adaptor adaptor) {
-  RankedTensorType input = getTensorType(adaptor.getInput());
+  RankedTensorType input = getRankedTensorType(adaptor.getInput());
   int64_t numOutputs = adaptor.getNumOutputs();
   std::optional<int64_t> axis = normalizeAxis(adaptor.getAxis(), input.getRank());
   if (numOutputs < 1 || !axis)
@@ -557,7 +555,7 @@ data_movement::getSplitSizes(SplitOp::Adaptor adaptor) {
 LogicalResult SplitOp::inferReturnTypes(MLIRContext *, std::optional<Location>,
                                         Adaptor adaptor,
                                         SmallVectorImpl<Type> &types) {
-  RankedTensorType input = getTensorType(adaptor.getInput());
+  RankedTensorType input = getRankedTensorType(adaptor.getInput());
   int64_t numOutputs = adaptor.getNumOutputs();
   std::optional<int64_t> axis = normalizeAxis(adaptor.getAxis(), input.getRank());
   std::optional<SmallVector<int64_t>> sizes = getSplitSizes(adaptor);
@@ -573,7 +571,7 @@ LogicalResult SplitOp::inferReturnTypes(MLIRContext *, std::optional<Location>,
 }
 
 LogicalResult SplitOp::verify() {
-  RankedTensorType input = getTensorType(getInput());
+  RankedTensorType input = getRankedTensorType(getInput());
   int64_t numOutputs = getNumOutputs();
   if (numOutputs < 1)
     return emitOpError("'num_outputs' must be positive, got ") << numOutputs;
@@ -586,7 +584,7 @@ LogicalResult SplitOp::verify() {
              << size << " into " << numOutputs << " parts";
     return success();
   }
-  int64_t length = getTensorType(getSplit()).getDimSize(0);
+  int64_t length = getRankedTensorType(getSplit()).getDimSize(0);
   if (!ShapedType::isDynamic(length) && length != numOutputs)
     return emitOpError("'split' has ")
            << length << " sizes for " << numOutputs << " outputs";
@@ -601,7 +599,7 @@ LogicalResult SplitOp::verify() {
   if (!ShapedType::isDynamic(size) && total != size)
     return emitOpError("'split' sizes [")
            << *sizes << "] do not add up to the size " << size << " of axis "
-           << getAxis();
+           << int64_t(getAxis());
   return success();
 }
 
@@ -612,7 +610,7 @@ LogicalResult SplitOp::verify() {
 LogicalResult SliceOp::inferReturnTypes(MLIRContext *, std::optional<Location>,
                                         Adaptor adaptor,
                                         SmallVectorImpl<Type> &types) {
-  RankedTensorType input = getTensorType(adaptor.getData());
+  RankedTensorType input = getRankedTensorType(adaptor.getData());
   SmallVector<int64_t> result(input.getShape());
   std::optional<SmallVector<int64_t>> axes;
   if (adaptor.getAxes()) {
@@ -620,7 +618,7 @@ LogicalResult SliceOp::inferReturnTypes(MLIRContext *, std::optional<Location>,
             getConstantIntValues(adaptor.getAxes()))
       axes = normalizeAxes(*values, input.getRank());
   } else {
-    int64_t count = getTensorType(adaptor.getStarts()).getDimSize(0);
+    int64_t count = getRankedTensorType(adaptor.getStarts()).getDimSize(0);
     if (!ShapedType::isDynamic(count) && count <= input.getRank())
       axes = llvm::to_vector(llvm::seq<int64_t>(0, count));
   }
@@ -641,14 +639,14 @@ LogicalResult SliceOp::inferReturnTypes(MLIRContext *, std::optional<Location>,
 }
 
 LogicalResult SliceOp::verify() {
-  int64_t rank = getTensorType(getData()).getRank();
-  int64_t count = getTensorType(getStarts()).getDimSize(0);
+  int64_t rank = getRankedTensorType(getData()).getRank();
+  int64_t count = getRankedTensorType(getStarts()).getDimSize(0);
   for (auto [name, value] :
        {std::pair<StringRef, Value>{"ends", getEnds()}, {"axes", getAxes()},
         {"steps", getSteps()}}) {
     if (!value)
       continue;
-    int64_t length = getTensorType(value).getDimSize(0);
+    int64_t length = getRankedTensorType(value).getDimSize(0);
     if (!ShapedType::isDynamic(count) && !ShapedType::isDynamic(length) &&
         length != count)
       return emitOpError("'")
@@ -675,8 +673,8 @@ LogicalResult SliceOp::verify() {
 LogicalResult ExpandOp::inferReturnTypes(MLIRContext *, std::optional<Location>,
                                          Adaptor adaptor,
                                          SmallVectorImpl<Type> &types) {
-  RankedTensorType input = getTensorType(adaptor.getData());
-  int64_t length = getTensorType(adaptor.getShape()).getDimSize(0);
+  RankedTensorType input = getRankedTensorType(adaptor.getData());
+  int64_t length = getRankedTensorType(adaptor.getShape()).getDimSize(0);
   SmallVector<int64_t> shape = getConstantIntValues(adaptor.getShape())
                                    .value_or(dynamicShape(length));
   for (int64_t &size : shape)
@@ -693,7 +691,7 @@ LogicalResult ExpandOp::verify() {
     return success();
   if (llvm::any_of(*shape, [](int64_t size) { return size < 0; }))
     return emitOpError("'shape' has a negative size: [") << *shape << "]";
-  ArrayRef<int64_t> input = getTensorType(getData()).getShape();
+  ArrayRef<int64_t> input = getRankedTensorType(getData()).getShape();
   for (size_t i = 1; i <= std::min(input.size(), shape->size()); ++i) {
     int64_t a = input[input.size() - i], b = (*shape)[shape->size() - i];
     if (!ShapedType::isDynamic(a) && a != 1 && b != 1 && a != b)
@@ -710,7 +708,7 @@ LogicalResult ExpandOp::verify() {
 LogicalResult TileOp::inferReturnTypes(MLIRContext *, std::optional<Location>,
                                        Adaptor adaptor,
                                        SmallVectorImpl<Type> &types) {
-  RankedTensorType input = getTensorType(adaptor.getData());
+  RankedTensorType input = getRankedTensorType(adaptor.getData());
   SmallVector<int64_t> result = dynamicShape(input.getRank());
   std::optional<SmallVector<int64_t>> repeats =
       getConstantIntValues(adaptor.getRepeats());
@@ -731,8 +729,8 @@ LogicalResult TileOp::inferReturnTypes(MLIRContext *, std::optional<Location>,
 }
 
 LogicalResult TileOp::verify() {
-  int64_t rank = getTensorType(getData()).getRank();
-  int64_t length = getTensorType(getRepeats()).getDimSize(0);
+  int64_t rank = getRankedTensorType(getData()).getRank();
+  int64_t length = getRankedTensorType(getRepeats()).getDimSize(0);
   if (!ShapedType::isDynamic(length) && length != rank)
     return emitOpError("'repeats' has ")
            << length << " values for an input of rank " << rank;
@@ -761,7 +759,7 @@ static std::optional<SmallVector<int64_t>> getPaddedAxes(Value axes,
 LogicalResult PadOp::inferReturnTypes(MLIRContext *, std::optional<Location>,
                                       Adaptor adaptor,
                                       SmallVectorImpl<Type> &types) {
-  RankedTensorType input = getTensorType(adaptor.getData());
+  RankedTensorType input = getRankedTensorType(adaptor.getData());
   SmallVector<int64_t> result(input.getShape());
   std::optional<SmallVector<int64_t>> axes =
       getPaddedAxes(adaptor.getAxes(), input.getRank());
@@ -796,24 +794,24 @@ LogicalResult PadOp::verify() {
   if (mode != "constant" && mode != "reflect" && mode != "edge")
     return emitOpError("'mode' must be \"constant\", \"reflect\" or \"edge\", got \"")
            << mode << "\"";
-  RankedTensorType input = getTensorType(getData());
+  RankedTensorType input = getRankedTensorType(getData());
   if (Value value = getConstantValue()) {
-    if (getTensorType(value).getElementType() != input.getElementType())
+    if (getRankedTensorType(value).getElementType() != input.getElementType())
       return emitOpError("'constant_value' has element type ")
-             << getTensorType(value).getElementType() << ", not "
+             << getRankedTensorType(value).getElementType() << ", not "
              << input.getElementType();
-    if (getTensorType(value).getNumElements() != 1)
+    if (getRankedTensorType(value).getNumElements() != 1)
       return emitOpError("'constant_value' must be a single value, got ")
              << value.getType();
   }
   int64_t numAxes = input.getRank();
   if (getAxes()) {
-    numAxes = getTensorType(getAxes()).getDimSize(0);
+    numAxes = getRankedTensorType(getAxes()).getDimSize(0);
     if (std::optional<SmallVector<int64_t>> axes = getConstantIntValues(getAxes()))
       if (failed(verifyAxes(*this, "axes", *axes, input.getRank())))
         return failure();
   }
-  int64_t numPads = getTensorType(getPads()).getDimSize(0);
+  int64_t numPads = getRankedTensorType(getPads()).getDimSize(0);
   if (!ShapedType::isDynamic(numPads) && !ShapedType::isDynamic(numAxes) &&
       numPads != 2 * numAxes)
     return emitOpError("'pads' has ")
@@ -889,7 +887,7 @@ LogicalResult DepthToSpaceOp::inferReturnTypes(MLIRContext *,
                                                std::optional<Location>,
                                                Adaptor adaptor,
                                                SmallVectorImpl<Type> &types) {
-  RankedTensorType input = getTensorType(adaptor.getInput());
+  RankedTensorType input = getRankedTensorType(adaptor.getInput());
   pushTensor(types,
              inferBlockMove(input.getShape(), adaptor.getBlocksize(), true),
              input.getElementType());
@@ -900,14 +898,15 @@ LogicalResult DepthToSpaceOp::verify() {
   if (getMode() != "DCR" && getMode() != "CRD")
     return emitOpError("'mode' must be \"DCR\" or \"CRD\", got \"")
            << getMode() << "\"";
-  return verifyBlockMove(*this, getTensorType(getInput()), getBlocksize(), true);
+  return verifyBlockMove(*this, getRankedTensorType(getInput()), getBlocksize(),
+                         true);
 }
 
 LogicalResult SpaceToDepthOp::inferReturnTypes(MLIRContext *,
                                                std::optional<Location>,
                                                Adaptor adaptor,
                                                SmallVectorImpl<Type> &types) {
-  RankedTensorType input = getTensorType(adaptor.getInput());
+  RankedTensorType input = getRankedTensorType(adaptor.getInput());
   pushTensor(types,
              inferBlockMove(input.getShape(), adaptor.getBlocksize(), false),
              input.getElementType());
@@ -915,7 +914,7 @@ LogicalResult SpaceToDepthOp::inferReturnTypes(MLIRContext *,
 }
 
 LogicalResult SpaceToDepthOp::verify() {
-  return verifyBlockMove(*this, getTensorType(getInput()), getBlocksize(),
+  return verifyBlockMove(*this, getRankedTensorType(getInput()), getBlocksize(),
                          false);
 }
 
@@ -926,8 +925,8 @@ LogicalResult SpaceToDepthOp::verify() {
 LogicalResult GatherOp::inferReturnTypes(MLIRContext *, std::optional<Location>,
                                          Adaptor adaptor,
                                          SmallVectorImpl<Type> &types) {
-  RankedTensorType data = getTensorType(adaptor.getData());
-  RankedTensorType indices = getTensorType(adaptor.getIndices());
+  RankedTensorType data = getRankedTensorType(adaptor.getData());
+  RankedTensorType indices = getRankedTensorType(adaptor.getIndices());
   std::optional<int64_t> axis = normalizeAxis(adaptor.getAxis(), data.getRank());
   if (!axis) {
     pushTensor(types, dynamicShape(data.getRank() + indices.getRank() - 1),
@@ -942,7 +941,7 @@ LogicalResult GatherOp::inferReturnTypes(MLIRContext *, std::optional<Location>,
 }
 
 LogicalResult GatherOp::verify() {
-  RankedTensorType data = getTensorType(getData());
+  RankedTensorType data = getRankedTensorType(getData());
   if (data.getRank() == 0)
     return emitOpError("needs 'data' of rank 1 or more");
   if (failed(verifyAxis(*this, "axis", getAxis(), data.getRank())))
@@ -963,14 +962,14 @@ LogicalResult GatherOp::verify() {
 LogicalResult GatherElementsOp::inferReturnTypes(
     MLIRContext *, std::optional<Location>, Adaptor adaptor,
     SmallVectorImpl<Type> &types) {
-  pushTensor(types, getTensorType(adaptor.getIndices()).getShape(),
-             getTensorType(adaptor.getData()).getElementType());
+  pushTensor(types, getRankedTensorType(adaptor.getIndices()).getShape(),
+             getRankedTensorType(adaptor.getData()).getElementType());
   return success();
 }
 
 LogicalResult GatherElementsOp::verify() {
-  RankedTensorType data = getTensorType(getData());
-  RankedTensorType indices = getTensorType(getIndices());
+  RankedTensorType data = getRankedTensorType(getData());
+  RankedTensorType indices = getRankedTensorType(getIndices());
   if (data.getRank() == 0)
     return emitOpError("needs 'data' of rank 1 or more");
   if (indices.getRank() != data.getRank())
@@ -984,9 +983,10 @@ LogicalResult GatherNDOp::inferReturnTypes(MLIRContext *,
                                            std::optional<Location>,
                                            Adaptor adaptor,
                                            SmallVectorImpl<Type> &types) {
-  ArrayRef<int64_t> data = getTensorType(adaptor.getData()).getShape();
-  ArrayRef<int64_t> indices = getTensorType(adaptor.getIndices()).getShape();
-  Type elementType = getTensorType(adaptor.getData()).getElementType();
+  ArrayRef<int64_t> data = getRankedTensorType(adaptor.getData()).getShape();
+  ArrayRef<int64_t> indices =
+      getRankedTensorType(adaptor.getIndices()).getShape();
+  Type elementType = getRankedTensorType(adaptor.getData()).getElementType();
   int64_t batchDims = adaptor.getBatchDims();
   int64_t rank = data.size(), indexRank = indices.size();
   if (indexRank == 0 || batchDims < 0 || batchDims >= std::min(rank, indexRank)) {
@@ -1008,8 +1008,8 @@ LogicalResult GatherNDOp::inferReturnTypes(MLIRContext *,
 }
 
 LogicalResult GatherNDOp::verify() {
-  ArrayRef<int64_t> data = getTensorType(getData()).getShape();
-  ArrayRef<int64_t> indices = getTensorType(getIndices()).getShape();
+  ArrayRef<int64_t> data = getRankedTensorType(getData()).getShape();
+  ArrayRef<int64_t> indices = getRankedTensorType(getIndices()).getShape();
   int64_t batchDims = getBatchDims();
   int64_t rank = data.size(), indexRank = indices.size();
   if (rank == 0 || indexRank == 0)
@@ -1042,7 +1042,7 @@ LogicalResult ShapeOp::inferReturnTypes(MLIRContext *context,
                                         Adaptor adaptor,
                                         SmallVectorImpl<Type> &types) {
   auto [start, end] =
-      getShapeBounds(adaptor, getTensorType(adaptor.getData()).getRank());
+      getShapeBounds(adaptor, getRankedTensorType(adaptor.getData()).getRank());
   pushTensor(types, {end - start}, IntegerType::get(context, 64));
   return success();
 }
@@ -1107,7 +1107,7 @@ LogicalResult RangeOp::inferReturnTypes(MLIRContext *, std::optional<Location>,
       getConstantAttr(adaptor.getStart()), getConstantAttr(adaptor.getLimit()),
       getConstantAttr(adaptor.getDelta()));
   pushTensor(types, {length.value_or(ShapedType::kDynamic)},
-             getTensorType(adaptor.getStart()).getElementType());
+             getRankedTensorType(adaptor.getStart()).getElementType());
   return success();
 }
 
@@ -1130,7 +1130,7 @@ LogicalResult RangeOp::verify() {
 LogicalResult ConstantOfShapeOp::inferReturnTypes(
     MLIRContext *context, std::optional<Location>, Adaptor adaptor,
     SmallVectorImpl<Type> &types) {
-  int64_t rank = getTensorType(adaptor.getInput()).getDimSize(0);
+  int64_t rank = getRankedTensorType(adaptor.getInput()).getDimSize(0);
   SmallVector<int64_t> shape = getConstantIntValues(adaptor.getInput())
                                    .value_or(dynamicShape(rank));
   for (int64_t &size : shape)

@@ -14,8 +14,6 @@
 
 namespace tessera::graph::data_movement {
 
-mlir::RankedTensorType getTensorType(mlir::Value value);
-
 /// The number of elements of `shape`; std::nullopt when a size is dynamic or
 /// the count overflows.
 std::optional<int64_t> getNumElements(llvm::ArrayRef<int64_t> shape);

@@ -519,32 +519,31 @@ OpFoldResult ModOp::fold(FoldAdaptor adaptor) {
       });
 }
 
-OpFoldResult MaxOp::fold(FoldAdaptor adaptor) {
-  if (getLhs() == getRhs() && getLhs().getType() == getType())
-    return getLhs();
+/// Folds max (`takeMax`) or min: of a value with itself, or of constants
+/// (floats propagate NaN, as ONNX's Max and Min do).
+template <typename OpTy>
+static OpFoldResult foldMinMax(OpTy op, typename OpTy::FoldAdaptor adaptor,
+                               bool takeMax) {
+  if (op.getLhs() == op.getRhs() && op.getLhs().getType() == op.getType())
+    return op.getLhs();
   return foldArithmetic(
-      adaptor.getOperands(), getType(),
-      [](const APFloat &a, const APFloat &b) -> std::optional<APFloat> {
-        return maximum(a, b);
+      adaptor.getOperands(), op.getType(),
+      [takeMax](const APFloat &a, const APFloat &b) -> std::optional<APFloat> {
+        return takeMax ? maximum(a, b) : minimum(a, b);
       },
-      [](const APInt &a, const APInt &b,
-         bool isUnsigned) -> std::optional<APInt> {
-        return (isUnsigned ? a.ult(b) : a.slt(b)) ? b : a;
+      [takeMax](const APInt &a, const APInt &b,
+                bool isUnsigned) -> std::optional<APInt> {
+        bool less = isUnsigned ? a.ult(b) : a.slt(b);
+        return less == takeMax ? b : a;
       });
 }
 
+OpFoldResult MaxOp::fold(FoldAdaptor adaptor) {
+  return foldMinMax(*this, adaptor, /*takeMax=*/true);
+}
+
 OpFoldResult MinOp::fold(FoldAdaptor adaptor) {
-  if (getLhs() == getRhs() && getLhs().getType() == getType())
-    return getLhs();
-  return foldArithmetic(
-      adaptor.getOperands(), getType(),
-      [](const APFloat &a, const APFloat &b) -> std::optional<APFloat> {
-        return minimum(a, b);
-      },
-      [](const APInt &a, const APInt &b,
-         bool isUnsigned) -> std::optional<APInt> {
-        return (isUnsigned ? a.ult(b) : a.slt(b)) ? a : b;
-      });
+  return foldMinMax(*this, adaptor, /*takeMax=*/false);
 }
 
 OpFoldResult AndOp::fold(FoldAdaptor adaptor) {

@@ -27,33 +27,6 @@ void GraphDialect::registerIndexingOps() {
 // Helpers
 //===----------------------------------------------------------------------===//
 
-static RankedTensorType tensorTypeOf(Value value) {
-  return cast<RankedTensorType>(value.getType());
-}
-
-/// The values of a constant float tensor (or of an integer one, converted);
-/// std::nullopt when `value` is not a constant.
-static std::optional<SmallVector<double>> getConstantFloatValues(Value value) {
-  DenseFPElementsAttr floats;
-  if (value && matchPattern(value, m_Constant(&floats)))
-    return llvm::to_vector(
-        llvm::map_range(floats.getValues<APFloat>(),
-                        [](const APFloat &v) { return v.convertToDouble(); }));
-  std::optional<SmallVector<int64_t>> ints = getConstantIntValues(value);
-  if (!ints)
-    return std::nullopt;
-  return llvm::to_vector(
-      llvm::map_range(*ints, [](int64_t v) { return double(v); }));
-}
-
-/// The single value of a constant one-element integer tensor.
-static std::optional<int64_t> getConstantScalar(Value value) {
-  std::optional<SmallVector<int64_t>> values = getConstantIntValues(value);
-  if (!values || values->size() != 1)
-    return std::nullopt;
-  return values->front();
-}
-
 /// Whether `type` holds exactly one element, or may once its `?` is known:
 /// rank 0, or rank 1 of size 1 or `?`.
 static bool isScalarLike(RankedTensorType type) {
@@ -183,7 +156,7 @@ static std::optional<int64_t> getOneHotDepth(Value depth) {
 LogicalResult OneHotOp::inferReturnTypes(MLIRContext *, std::optional<Location>,
                                          Adaptor adaptor,
                                          SmallVectorImpl<Type> &types) {
-  RankedTensorType indices = tensorTypeOf(adaptor.getIndices());
+  RankedTensorType indices = getRankedTensorType(adaptor.getIndices());
   int64_t rank = indices.getRank() + 1;
   SmallVector<int64_t> shape(rank, ShapedType::kDynamic);
   if (std::optional<int64_t> axis = normalizeAxis(adaptor.getAxis(), rank)) {
@@ -194,7 +167,7 @@ LogicalResult OneHotOp::inferReturnTypes(MLIRContext *, std::optional<Location>,
     shape = indexShape;
   }
   types.push_back(RankedTensorType::get(
-      shape, tensorTypeOf(adaptor.getValues()).getElementType()));
+      shape, getRankedTensorType(adaptor.getValues()).getElementType()));
   return success();
 }
 
@@ -227,12 +200,12 @@ LogicalResult OneHotOp::verify() {
 LogicalResult TopKOp::inferReturnTypes(MLIRContext *context,
                                        std::optional<Location>, Adaptor adaptor,
                                        SmallVectorImpl<Type> &types) {
-  RankedTensorType input = tensorTypeOf(adaptor.getInput());
+  RankedTensorType input = getRankedTensorType(adaptor.getInput());
   SmallVector<int64_t> shape(input.getRank(), ShapedType::kDynamic);
   if (std::optional<int64_t> axis =
           normalizeAxis(adaptor.getAxis(), input.getRank())) {
     shape.assign(input.getShape().begin(), input.getShape().end());
-    std::optional<int64_t> k = getConstantScalar(adaptor.getK());
+    std::optional<int64_t> k = getConstantIntScalar(adaptor.getK());
     shape[*axis] = k && *k >= 0 ? *k : ShapedType::kDynamic;
   }
   types.push_back(RankedTensorType::get(shape, input.getElementType()));
@@ -253,7 +226,7 @@ LogicalResult TopKOp::verify() {
   RankedTensorType k = getK().getType();
   if (k.getRank() != 1 || !isScalarLike(k))
     return emitOpError("k must be a one-element 1-D tensor, got ") << k;
-  if (std::optional<int64_t> kValue = getConstantScalar(getK())) {
+  if (std::optional<int64_t> kValue = getConstantIntScalar(getK())) {
     if (*kValue < 0)
       return emitOpError("k must not be negative, got ") << *kValue;
     int64_t axisSize = input.getDimSize(*axis);
@@ -283,7 +256,7 @@ LogicalResult CumSumOp::verify() {
     return emitOpError("axis must be a scalar (rank 0), got ")
            << getAxis().getType();
   int64_t rank = getInput().getType().getRank();
-  if (std::optional<int64_t> axis = getConstantScalar(getAxis());
+  if (std::optional<int64_t> axis = getConstantIntScalar(getAxis());
       axis && !normalizeAxis(*axis, rank))
     return emitOpError("axis ")
            << *axis << " is out of range for input of rank " << rank;
@@ -321,7 +294,7 @@ LogicalResult NonZeroOp::inferReturnTypes(MLIRContext *context,
                                           Adaptor adaptor,
                                           SmallVectorImpl<Type> &types) {
   types.push_back(RankedTensorType::get(
-      {tensorTypeOf(adaptor.getInput()).getRank(), ShapedType::kDynamic},
+      {getRankedTensorType(adaptor.getInput()).getRank(), ShapedType::kDynamic},
       IntegerType::get(context, 64)));
   return success();
 }
@@ -513,7 +486,7 @@ static EinsumAnalysis analyzeEinsum(const EinsumEquation &equation,
 }
 
 static SmallVector<RankedTensorType> getTensorTypes(ValueRange values) {
-  return llvm::to_vector(llvm::map_range(values, tensorTypeOf));
+  return llvm::to_vector(llvm::map_range(values, getRankedTensorType));
 }
 
 LogicalResult EinsumOp::inferReturnTypes(MLIRContext *context,
@@ -577,7 +550,7 @@ OpFoldResult EinsumOp::fold(FoldAdaptor) {
           .size() != input.letters.size())
     return {};
   EinsumAnalysis analysis =
-      analyzeEinsum(*equation, {tensorTypeOf(getInputs().front())});
+      analyzeEinsum(*equation, {getRankedTensorType(getInputs().front())});
   if (!analysis.error.empty() || !(analysis.outputTerm == input))
     return {};
   return getInputs().front();
@@ -590,7 +563,7 @@ OpFoldResult EinsumOp::fold(FoldAdaptor) {
 LogicalResult ResizeOp::inferReturnTypes(MLIRContext *, std::optional<Location>,
                                          Adaptor adaptor,
                                          SmallVectorImpl<Type> &types) {
-  RankedTensorType input = tensorTypeOf(adaptor.getInput());
+  RankedTensorType input = getRankedTensorType(adaptor.getInput());
   int64_t rank = input.getRank();
   SmallVector<int64_t> shape(rank, ShapedType::kDynamic);
   if (std::optional<SmallVector<int64_t>> sizes =
@@ -631,7 +604,7 @@ LogicalResult ResizeOp::verify() {
     return emitOpError("requires exactly one of 'scales' and 'sizes'");
   auto verifyPerDim = [&](Value operand, StringRef name,
                           int64_t length) -> LogicalResult {
-    RankedTensorType type = tensorTypeOf(operand);
+    RankedTensorType type = getRankedTensorType(operand);
     if (type.getRank() != 1 ||
         (!type.isDynamicDim(0) && type.getDimSize(0) != length))
       return emitOpError() << name << " must be a 1-D tensor of " << length
@@ -690,7 +663,7 @@ LogicalResult MaxUnpoolOp::inferReturnTypes(MLIRContext *,
                                             std::optional<Location>,
                                             Adaptor adaptor,
                                             SmallVectorImpl<Type> &types) {
-  RankedTensorType input = tensorTypeOf(adaptor.getInput());
+  RankedTensorType input = getRankedTensorType(adaptor.getInput());
   int64_t rank = input.getRank();
   SmallVector<int64_t> shape(rank, ShapedType::kDynamic);
   if (Value outputShape = adaptor.getOutputShape()) {
@@ -758,7 +731,7 @@ LogicalResult MaxUnpoolOp::verify() {
            << getIndices().getType() << " must have the shape of the input "
            << input;
   if (Value outputShape = getOutputShape()) {
-    RankedTensorType type = tensorTypeOf(outputShape);
+    RankedTensorType type = getRankedTensorType(outputShape);
     if (type.getRank() != 1 ||
         (!type.isDynamicDim(0) && type.getDimSize(0) != rank))
       return emitOpError("output_shape must be a 1-D tensor of ")
@@ -775,7 +748,7 @@ LogicalResult EyeLikeOp::inferReturnTypes(MLIRContext *,
                                           std::optional<Location>,
                                           Adaptor adaptor,
                                           SmallVectorImpl<Type> &types) {
-  RankedTensorType input = tensorTypeOf(adaptor.getInput());
+  RankedTensorType input = getRankedTensorType(adaptor.getInput());
   Type elementType = input.getElementType();
   // Only a numeric dtype can be a tensor's element type; the verifier
   // rejects the others.
@@ -816,7 +789,7 @@ LogicalResult CompressOp::inferReturnTypes(MLIRContext *,
                                            std::optional<Location>,
                                            Adaptor adaptor,
                                            SmallVectorImpl<Type> &types) {
-  RankedTensorType input = tensorTypeOf(adaptor.getInput());
+  RankedTensorType input = getRankedTensorType(adaptor.getInput());
   Value condition = adaptor.getCondition();
   SmallVector<int64_t> shape;
   if (std::optional<uint64_t> axisAttr = adaptor.getAxis()) {
@@ -891,7 +864,7 @@ LogicalResult ReverseSequenceOp::verify() {
 LogicalResult DetOp::inferReturnTypes(MLIRContext *, std::optional<Location>,
                                       Adaptor adaptor,
                                       SmallVectorImpl<Type> &types) {
-  RankedTensorType input = tensorTypeOf(adaptor.getInput());
+  RankedTensorType input = getRankedTensorType(adaptor.getInput());
   // An input of rank < 2 (the verifier rejects it) gives a scalar.
   ArrayRef<int64_t> batch =
       input.getShape().drop_back(std::min<int64_t>(2, input.getRank()));

@@ -82,6 +82,27 @@ tessera::graph::getConstantIntValues(Value value) {
       [](const APInt &v) { return v.getSExtValue(); }));
 }
 
+std::optional<int64_t> tessera::graph::getConstantIntScalar(Value value) {
+  std::optional<SmallVector<int64_t>> values = getConstantIntValues(value);
+  if (!values || values->size() != 1)
+    return std::nullopt;
+  return values->front();
+}
+
+std::optional<SmallVector<double>>
+tessera::graph::getConstantFloatValues(Value value) {
+  DenseFPElementsAttr floats;
+  if (value && matchPattern(value, m_Constant(&floats)))
+    return llvm::to_vector(
+        llvm::map_range(floats.getValues<APFloat>(),
+                        [](const APFloat &v) { return v.convertToDouble(); }));
+  std::optional<SmallVector<int64_t>> ints = getConstantIntValues(value);
+  if (!ints)
+    return std::nullopt;
+  return llvm::to_vector(
+      llvm::map_range(*ints, [](int64_t v) { return double(v); }));
+}
+
 std::optional<int64_t> tessera::graph::normalizeAxis(int64_t axis,
                                                      int64_t rank) {
   if (axis < -rank || axis >= rank)

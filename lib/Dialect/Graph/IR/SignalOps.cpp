@@ -23,18 +23,6 @@ void GraphDialect::registerSignalOps() {
 // Helpers
 //===----------------------------------------------------------------------===//
 
-static RankedTensorType tensorTypeOf(Value value) {
-  return cast<RankedTensorType>(value.getType());
-}
-
-/// The value of a constant one-element integer tensor.
-static std::optional<int64_t> getConstantScalar(Value value) {
-  std::optional<SmallVector<int64_t>> values = getConstantIntValues(value);
-  if (!values || values->size() != 1)
-    return std::nullopt;
-  return values->front();
-}
-
 /// Reports unless `type` holds one element or may: rank 0, or rank 1 of
 /// size 1 or `?`.
 static LogicalResult verifyScalarLike(Operation *op, StringRef name,
@@ -82,7 +70,7 @@ static int64_t transformedLength(int64_t length, bool onesided) {
 LogicalResult DFTOp::inferReturnTypes(MLIRContext *, std::optional<Location>,
                                       Adaptor adaptor,
                                       SmallVectorImpl<Type> &types) {
-  RankedTensorType input = tensorTypeOf(adaptor.getInput());
+  RankedTensorType input = getRankedTensorType(adaptor.getInput());
   SmallVector<int64_t> shape(input.getShape());
   int64_t rank = input.getRank();
   if (rank > 0)
@@ -96,7 +84,8 @@ LogicalResult DFTOp::inferReturnTypes(MLIRContext *, std::optional<Location>,
   } else {
     int64_t length = shape[*axis];
     if (adaptor.getDftLength()) {
-      std::optional<int64_t> value = getConstantScalar(adaptor.getDftLength());
+      std::optional<int64_t> value =
+          getConstantIntScalar(adaptor.getDftLength());
       length = value && *value > 0 ? *value : ShapedType::kDynamic;
     }
     shape[*axis] = transformedLength(length, adaptor.getOnesided() == 1);
@@ -121,7 +110,7 @@ LogicalResult DFTOp::verify() {
     if (failed(verifyScalarLike(*this, "dft_length",
                                 cast<RankedTensorType>(length.getType()))))
       return failure();
-    if (std::optional<int64_t> value = getConstantScalar(length);
+    if (std::optional<int64_t> value = getConstantIntScalar(length);
         value && *value < 1)
       return emitOpError("dft_length must be positive, got ") << *value;
   }
@@ -135,7 +124,7 @@ LogicalResult DFTOp::verify() {
 LogicalResult STFTOp::inferReturnTypes(MLIRContext *, std::optional<Location>,
                                        Adaptor adaptor,
                                        SmallVectorImpl<Type> &types) {
-  RankedTensorType signal = tensorTypeOf(adaptor.getSignal());
+  RankedTensorType signal = getRankedTensorType(adaptor.getSignal());
   int64_t batch =
       signal.getRank() == 3 ? signal.getDimSize(0) : ShapedType::kDynamic;
   int64_t length =
@@ -143,15 +132,16 @@ LogicalResult STFTOp::inferReturnTypes(MLIRContext *, std::optional<Location>,
   int64_t frameLength = ShapedType::kDynamic;
   if (adaptor.getFrameLength()) {
     if (std::optional<int64_t> value =
-            getConstantScalar(adaptor.getFrameLength());
+            getConstantIntScalar(adaptor.getFrameLength());
         value && *value > 0)
       frameLength = *value;
   } else if (Value window = adaptor.getWindow()) {
-    if (RankedTensorType type = tensorTypeOf(window); type.getRank() == 1)
+    if (RankedTensorType type = getRankedTensorType(window);
+        type.getRank() == 1)
       frameLength = type.getDimSize(0);
   }
   int64_t frames = ShapedType::kDynamic;
-  std::optional<int64_t> step = getConstantScalar(adaptor.getFrameStep());
+  std::optional<int64_t> step = getConstantIntScalar(adaptor.getFrameStep());
   if (step && *step > 0 && !ShapedType::isDynamic(length) &&
       !ShapedType::isDynamic(frameLength) && length >= frameLength)
     frames = (length - frameLength) / *step + 1;
@@ -171,7 +161,7 @@ LogicalResult STFTOp::verify() {
   if (signal.getRank() != 3)
     return emitOpError("signal must be [batch, length, 1 or 2], got ")
            << signal;
-  if (std::optional<int64_t> step = getConstantScalar(getFrameStep());
+  if (std::optional<int64_t> step = getConstantIntScalar(getFrameStep());
       step && *step < 1)
     return emitOpError("frame_step must be positive, got ") << *step;
   std::optional<int64_t> frameLength;
@@ -179,7 +169,7 @@ LogicalResult STFTOp::verify() {
     if (failed(verifyScalarLike(*this, "frame_length",
                                 cast<RankedTensorType>(length.getType()))))
       return failure();
-    frameLength = getConstantScalar(length);
+    frameLength = getConstantIntScalar(length);
     if (frameLength && *frameLength < 1)
       return emitOpError("frame_length must be positive, got ") << *frameLength;
   }
@@ -214,10 +204,10 @@ MelWeightMatrixOp::inferReturnTypes(MLIRContext *, std::optional<Location>,
   auto size = [](std::optional<int64_t> value) {
     return value && *value >= 0 ? *value : ShapedType::kDynamic;
   };
-  std::optional<int64_t> length = getConstantScalar(adaptor.getDftLength());
+  std::optional<int64_t> length = getConstantIntScalar(adaptor.getDftLength());
   types.push_back(RankedTensorType::get(
       {length && *length >= 0 ? *length / 2 + 1 : ShapedType::kDynamic,
-       size(getConstantScalar(adaptor.getNumMelBins()))},
+       size(getConstantIntScalar(adaptor.getNumMelBins()))},
       adaptor.getOutputDatatype()));
   return success();
 }
@@ -236,7 +226,7 @@ LogicalResult MelWeightMatrixOp::verify() {
        {std::pair<StringRef, Value>{"num_mel_bins", getNumMelBins()},
         {"dft_length", getDftLength()},
         {"sample_rate", getSampleRate()}})
-    if (std::optional<int64_t> constant = getConstantScalar(value);
+    if (std::optional<int64_t> constant = getConstantIntScalar(value);
         constant && *constant < 1)
       return emitOpError() << name << " must be positive, got " << *constant;
   return success();

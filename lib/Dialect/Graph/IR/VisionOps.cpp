@@ -21,10 +21,6 @@ void GraphDialect::registerVisionOps() {
 // Helpers
 //===----------------------------------------------------------------------===//
 
-static RankedTensorType tensorTypeOf(Value value) {
-  return cast<RankedTensorType>(value.getType());
-}
-
 /// Dim `dim` of `type`, `?` when it has no such dim.
 static int64_t dimOf(RankedTensorType type, int64_t dim) {
   return dim < type.getRank() ? type.getDimSize(dim) : ShapedType::kDynamic;
@@ -92,8 +88,8 @@ LogicalResult GridSampleOp::inferReturnTypes(MLIRContext *,
                                              std::optional<Location>,
                                              Adaptor adaptor,
                                              SmallVectorImpl<Type> &types) {
-  RankedTensorType input = tensorTypeOf(adaptor.getInput());
-  RankedTensorType grid = tensorTypeOf(adaptor.getGrid());
+  RankedTensorType input = getRankedTensorType(adaptor.getInput());
+  RankedTensorType grid = getRankedTensorType(adaptor.getGrid());
   types.push_back(
       RankedTensorType::get({mergeDims(dimOf(input, 0), dimOf(grid, 0)),
                              dimOf(input, 1), dimOf(grid, 1), dimOf(grid, 2)},
@@ -128,13 +124,13 @@ LogicalResult RoiAlignOp::inferReturnTypes(MLIRContext *,
                                            std::optional<Location>,
                                            Adaptor adaptor,
                                            SmallVectorImpl<Type> &types) {
-  RankedTensorType input = tensorTypeOf(adaptor.getInput());
+  RankedTensorType input = getRankedTensorType(adaptor.getInput());
   auto size = [](int64_t value) {
     return value > 0 ? value : ShapedType::kDynamic;
   };
   types.push_back(RankedTensorType::get(
-      {mergeDims(dimOf(tensorTypeOf(adaptor.getRois()), 0),
-                 dimOf(tensorTypeOf(adaptor.getBatchIndices()), 0)),
+      {mergeDims(dimOf(getRankedTensorType(adaptor.getRois()), 0),
+                 dimOf(getRankedTensorType(adaptor.getBatchIndices()), 0)),
        dimOf(input, 1), size(adaptor.getOutputHeight()),
        size(adaptor.getOutputWidth())},
       input.getElementType()));

@@ -42,6 +42,20 @@ llvm::LogicalResult verifyBroadcastable(mlir::Operation *op, mlir::Type lhs,
 /// otherwise.
 std::optional<llvm::SmallVector<int64_t>> getConstantIntValues(mlir::Value value);
 
+/// The single value of a constant one-element integer tensor (e.g. topk's
+/// `k`); std::nullopt when `value` is not such a constant.
+std::optional<int64_t> getConstantIntScalar(mlir::Value value);
+
+/// The values of a constant float tensor (or of an integer one, converted),
+/// e.g. resize's `scales`; std::nullopt when `value` is not a constant.
+std::optional<llvm::SmallVector<double>>
+getConstantFloatValues(mlir::Value value);
+
+/// The type of `value`, which the op's ODS constraints make a ranked tensor.
+inline mlir::RankedTensorType getRankedTensorType(mlir::Value value) {
+  return mlir::cast<mlir::RankedTensorType>(value.getType());
+}
+
 /// `axis` in [-rank, rank) made non-negative; std::nullopt when out of range.
 std::optional<int64_t> normalizeAxis(int64_t axis, int64_t rank);
 

@@ -75,5 +75,21 @@ def Graph_IndexTensor : RankedTensorOf<[I32, I64]>;
 // ONNX's signed integers are signless MLIR integers, its unsigned ones are
 // `ui8`...`ui64`, its bool is `i1`.
 def Graph_NumericTensor : RankedTensorOf<[AnyFloat, AnyInteger]>;
+// Indices, counts and sizes that ONNX fixes to int64.
+def Graph_I64Tensor : RankedTensorOf<[I64]>;
+// Element types of linear quantization at opset 17 (quantized data of
+// QuantizeLinear, QLinearConv, MatMulInteger, ...).
+def Graph_QuantizedTensor : RankedTensorOf<[I8, UI8]>;
+
+// A 1-D i64 tensor of static length: a shape or a list of axes whose length
+// decides the rank of the result.
+def Graph_ShapeVector : RankedTensorOf<[I64],
+    [HasAnyRankOfPred<[1]>, HasStaticShapePred],
+    "1-D i64 tensor of static length">;
+// A 1-D i32 or i64 tensor (slice bounds, split sizes, tile repeats, pads).
+def Graph_IndexVector : RankedTensorOf<[I32, I64], [HasAnyRankOfPred<[1]>],
+    "1-D i32 or i64 tensor">;
+def Graph_I64Vector : RankedTensorOf<[I64], [HasAnyRankOfPred<[1]>],
+    "1-D i64 tensor">;
 
 #endif // TESSERA_DIALECT_GRAPH_IR_GRAPHBASE_TD

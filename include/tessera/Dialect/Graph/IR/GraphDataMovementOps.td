@@ -15,16 +15,6 @@
 
 include "tessera/Dialect/Graph/IR/GraphBase.td"
 
-// A 1-D i64 tensor of static length: a shape or a list of axes whose length
-// decides the rank of the result.
-def Graph_ShapeVector : RankedTensorOf<[I64],
-    [HasAnyRankOfPred<[1]>, HasStaticShapePred],
-    "1-D i64 tensor of static length">;
-// A 1-D i32 or i64 tensor (slice bounds, split sizes, tile repeats, pads).
-def Graph_IndexVector : RankedTensorOf<[I32, I64], [HasAnyRankOfPred<[1]>],
-    "1-D i32 or i64 tensor">;
-def Graph_I64Vector : RankedTensorOf<[I64], [HasAnyRankOfPred<[1]>],
-    "1-D i64 tensor">;
 def Graph_NumericScalar : RankedTensorOf<[AnyFloat, AnyInteger],
     [HasAnyRankOfPred<[0]>], "0-D tensor of numbers">;
 
@@ -344,7 +334,7 @@ def Graph_GatherNDOp : Graph_DataMovementOp<"gather_nd",
     %g = graph.gather_nd %x, %i : (tensor<2x3x4xf32>, tensor<5x2xi64>) -> tensor<5x4xf32>
     ```
   }];
-  let arguments = (ins Graph_Tensor:$data, RankedTensorOf<[I64]>:$indices,
+  let arguments = (ins Graph_Tensor:$data, Graph_I64Tensor:$indices,
                    DefaultValuedAttr<I64Attr, "0">:$batch_dims);
   let results = (outs Graph_Tensor:$output);
   let hasCanonicalizer = 1;

@@ -12,8 +12,8 @@
 
 include "tessera/Dialect/Graph/IR/GraphBase.td"
 
-// Element types of linear quantization at opset 17.
-def Graph_QuantizedTensor : RankedTensorOf<[I8, UI8]>;
+// Element types of linear quantization at opset 17 (see also
+// Graph_QuantizedTensor).
 def Graph_DequantizableTensor : RankedTensorOf<[I8, UI8, I32]>;
 def Graph_QuantizableTensor : RankedTensorOf<[AnyFloat, I32]>;
 def Graph_UnsignedTensor : RankedTensorOf<[UI8, UI16, UI32, UI64]>;

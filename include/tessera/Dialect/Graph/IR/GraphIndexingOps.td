@@ -53,7 +53,7 @@ def Graph_ScatterNDOp : Graph_InferredOp<"scatter_nd",
         : (tensor<4x4x4xf32>, tensor<2x1xi64>, tensor<2x4x4xf32>) -> tensor<4x4x4xf32>
     ```
   }];
-  let arguments = (ins Graph_Tensor:$data, RankedTensorOf<[I64]>:$indices,
+  let arguments = (ins Graph_Tensor:$data, Graph_I64Tensor:$indices,
                        Graph_Tensor:$updates,
                        DefaultValuedStrAttr<StrAttr, "none">:$reduction);
   let results = (outs Graph_Tensor:$output);
@@ -102,12 +102,12 @@ def Graph_TopKOp : Graph_InferredOp<"top_k",
         : (tensor<3x4xf32>, tensor<1xi64>) -> (tensor<3x?xf32>, tensor<3x?xi64>)
     ```
   }];
-  let arguments = (ins Graph_NumericTensor:$input, RankedTensorOf<[I64]>:$k,
+  let arguments = (ins Graph_NumericTensor:$input, Graph_I64Tensor:$k,
                        DefaultValuedAttr<I64Attr, "-1">:$axis,
                        DefaultValuedAttr<I64Attr, "1">:$largest,
                        DefaultValuedAttr<I64Attr, "1">:$sorted);
   let results = (outs Graph_NumericTensor:$values,
-                      RankedTensorOf<[I64]>:$indices);
+                      Graph_I64Tensor:$indices);
   let hasVerifier = 1;
 }
 
@@ -146,7 +146,7 @@ def Graph_TriluOp : Graph_InferredOp<"trilu",
     ```
   }];
   let arguments = (ins Graph_Tensor:$input,
-                       Optional<RankedTensorOf<[I64]>>:$k,
+                       Optional<Graph_I64Tensor>:$k,
                        DefaultValuedAttr<I64Attr, "1">:$upper);
   let results = (outs Graph_Tensor:$output);
   let hasVerifier = 1;
@@ -164,7 +164,7 @@ def Graph_NonZeroOp : Graph_InferredOp<"non_zero"> {
     ```
   }];
   let arguments = (ins Graph_Tensor:$input);
-  let results = (outs RankedTensorOf<[I64]>:$output);
+  let results = (outs Graph_I64Tensor:$output);
 }
 
 def Graph_EinsumOp : Graph_InferredOp<"einsum"> {
@@ -224,7 +224,7 @@ def Graph_ResizeOp : Graph_InferredOp<"resize", [AttrSizedOperandSegments,
       Graph_Tensor:$input,
       Optional<Graph_FloatTensor>:$roi,
       Optional<RankedTensorOf<[F32]>>:$scales,
-      Optional<RankedTensorOf<[I64]>>:$sizes,
+      Optional<Graph_I64Tensor>:$sizes,
       DefaultValuedStrAttr<StrAttr, "half_pixel">:$coordinate_transformation_mode,
       DefaultValuedAttr<F32Attr, "-0.75">:$cubic_coeff_a,
       DefaultValuedAttr<I64Attr, "0">:$exclude_outside,
@@ -257,8 +257,8 @@ def Graph_MaxUnpoolOp : Graph_InferredOp<"max_unpool",
         : (tensor<1x1x2x2xf32>, tensor<1x1x2x2xi64>) -> tensor<1x1x4x4xf32>
     ```
   }];
-  let arguments = (ins Graph_FloatTensor:$input, RankedTensorOf<[I64]>:$indices,
-                       Optional<RankedTensorOf<[I64]>>:$output_shape,
+  let arguments = (ins Graph_FloatTensor:$input, Graph_I64Tensor:$indices,
+                       Optional<Graph_I64Tensor>:$output_shape,
                        DenseI64ArrayAttr:$kernel_shape,
                        OptionalAttr<DenseI64ArrayAttr>:$pads,
                        OptionalAttr<DenseI64ArrayAttr>:$strides);
@@ -326,7 +326,7 @@ def Graph_ReverseSequenceOp : Graph_InferredOp<"reverse_sequence",
     ```
   }];
   let arguments = (ins Graph_Tensor:$input,
-                       RankedTensorOf<[I64]>:$sequence_lens,
+                       Graph_I64Tensor:$sequence_lens,
                        DefaultValuedAttr<I64Attr, "1">:$batch_axis,
                        DefaultValuedAttr<I64Attr, "0">:$time_axis);
   let results = (outs Graph_Tensor:$output);

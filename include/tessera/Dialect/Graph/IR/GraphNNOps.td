@@ -10,8 +10,6 @@
 
 include "tessera/Dialect/Graph/IR/GraphBase.td"
 
-// ONNX's quantized operands (MatMulInteger, ConvInteger, QLinearMatMul).
-def Graph_Int8Tensor : RankedTensorOf<[I8, UI8]>;
 // MaxPool also pools 8-bit integers.
 def Graph_MaxPoolTensor : RankedTensorOf<[AnyFloat, I8, UI8]>;
 
@@ -73,9 +71,9 @@ def Graph_MatMulIntegerOp : Graph_InferredOp<"matmul_integer",
         : (tensor<4x3xui8>, tensor<3x2xi8>, tensor<ui8>, tensor<i8>) -> tensor<4x2xi32>
     ```
   }];
-  let arguments = (ins Graph_Int8Tensor:$lhs, Graph_Int8Tensor:$rhs,
-                       Optional<Graph_Int8Tensor>:$lhs_zero_point,
-                       Optional<Graph_Int8Tensor>:$rhs_zero_point);
+  let arguments = (ins Graph_QuantizedTensor:$lhs, Graph_QuantizedTensor:$rhs,
+                       Optional<Graph_QuantizedTensor>:$lhs_zero_point,
+                       Optional<Graph_QuantizedTensor>:$rhs_zero_point);
   let results = (outs RankedTensorOf<[I32]>:$output);
   let assemblyFormat = [{
     $lhs `,` $rhs (`lhs_zero_point` `(` $lhs_zero_point^ `)`)?
@@ -100,13 +98,13 @@ def Graph_QLinearMatMulOp : Graph_InferredOp<"qlinear_matmul"> {
            tensor<ui8>, tensor<f32>, tensor<ui8>) -> tensor<2x3xui8>
     ```
   }];
-  let arguments = (ins Graph_Int8Tensor:$lhs, RankedTensorOf<[F32]>:$lhs_scale,
-                       Graph_Int8Tensor:$lhs_zero_point,
-                       Graph_Int8Tensor:$rhs, RankedTensorOf<[F32]>:$rhs_scale,
-                       Graph_Int8Tensor:$rhs_zero_point,
+  let arguments = (ins Graph_QuantizedTensor:$lhs, RankedTensorOf<[F32]>:$lhs_scale,
+                       Graph_QuantizedTensor:$lhs_zero_point,
+                       Graph_QuantizedTensor:$rhs, RankedTensorOf<[F32]>:$rhs_scale,
+                       Graph_QuantizedTensor:$rhs_zero_point,
                        RankedTensorOf<[F32]>:$output_scale,
-                       Graph_Int8Tensor:$output_zero_point);
-  let results = (outs Graph_Int8Tensor:$output);
+                       Graph_QuantizedTensor:$output_zero_point);
+  let results = (outs Graph_QuantizedTensor:$output);
   let hasVerifier = 1;
 }
 
@@ -160,9 +158,9 @@ def Graph_ConvIntegerOp : Graph_InferredOp<"conv_integer",
         : (tensor<1x1x3x3xui8>, tensor<1x1x2x2xui8>, tensor<ui8>) -> tensor<1x1x4x4xi32>
     ```
   }];
-  let arguments = (ins Graph_Int8Tensor:$input, Graph_Int8Tensor:$weight,
-                       Optional<Graph_Int8Tensor>:$input_zero_point,
-                       Optional<Graph_Int8Tensor>:$weight_zero_point,
+  let arguments = (ins Graph_QuantizedTensor:$input, Graph_QuantizedTensor:$weight,
+                       Optional<Graph_QuantizedTensor>:$input_zero_point,
+                       Optional<Graph_QuantizedTensor>:$weight_zero_point,
                        DefaultValuedAttr<StrAttr, "\"NOTSET\"">:$auto_pad,
                        OptionalAttr<DenseI64ArrayAttr>:$dilations,
                        DefaultValuedAttr<I64Attr, "1">:$group,
@@ -194,14 +192,14 @@ def Graph_QLinearConvOp : Graph_InferredOp<"qlinear_conv"> {
            tensor<1xui8>, tensor<f32>, tensor<ui8>) -> tensor<1x1x7x7xui8>
     ```
   }];
-  let arguments = (ins Graph_Int8Tensor:$input,
+  let arguments = (ins Graph_QuantizedTensor:$input,
                        RankedTensorOf<[F32]>:$input_scale,
-                       Graph_Int8Tensor:$input_zero_point,
-                       Graph_Int8Tensor:$weight,
+                       Graph_QuantizedTensor:$input_zero_point,
+                       Graph_QuantizedTensor:$weight,
                        RankedTensorOf<[F32]>:$weight_scale,
-                       Graph_Int8Tensor:$weight_zero_point,
+                       Graph_QuantizedTensor:$weight_zero_point,
                        RankedTensorOf<[F32]>:$output_scale,
-                       Graph_Int8Tensor:$output_zero_point,
+                       Graph_QuantizedTensor:$output_zero_point,
                        Optional<RankedTensorOf<[I32]>>:$bias,
                        DefaultValuedAttr<StrAttr, "\"NOTSET\"">:$auto_pad,
                        OptionalAttr<DenseI64ArrayAttr>:$dilations,
@@ -209,7 +207,7 @@ def Graph_QLinearConvOp : Graph_InferredOp<"qlinear_conv"> {
                        OptionalAttr<DenseI64ArrayAttr>:$kernel_shape,
                        OptionalAttr<DenseI64ArrayAttr>:$pads,
                        OptionalAttr<DenseI64ArrayAttr>:$strides);
-  let results = (outs Graph_Int8Tensor:$output);
+  let results = (outs Graph_QuantizedTensor:$output);
   let hasVerifier = 1;
 }
 
@@ -271,7 +269,7 @@ def Graph_MaxPoolOp : Graph_InferredOp<"max_pool",
                        DefaultValuedAttr<I64Attr, "0">:$storage_order,
                        OptionalAttr<DenseI64ArrayAttr>:$strides);
   let results = (outs Graph_MaxPoolTensor:$output,
-                      RankedTensorOf<[I64]>:$indices);
+                      Graph_I64Tensor:$indices);
   let hasVerifier = 1;
 }
 

@@ -117,7 +117,7 @@ class Graph_ArgReduceOp<string mnemonic, string summaryText, string which>
                        DefaultValuedAttr<I64Attr, "0">:$axis,
                        DefaultValuedAttr<I64Attr, "1">:$keepdims,
                        DefaultValuedAttr<I64Attr, "0">:$select_last_index);
-  let results = (outs RankedTensorOf<[I64]>:$reduced);
+  let results = (outs Graph_I64Tensor:$reduced);
   let hasVerifier = 1;
   let hasFolder = 1;
   let extraClassDefinition = [{

@@ -60,7 +60,7 @@ def Graph_RoiAlignOp : Graph_InferredOp<"roi_align",
   }];
   let arguments = (ins
       Graph_FloatTensor:$input, Graph_FloatTensor:$rois,
-      RankedTensorOf<[I64]>:$batch_indices,
+      Graph_I64Tensor:$batch_indices,
       DefaultValuedStrAttr<StrAttr, "half_pixel">:$coordinate_transformation_mode,
       DefaultValuedStrAttr<StrAttr, "avg">:$mode,
       DefaultValuedAttr<I64Attr, "1">:$output_height,
@@ -94,11 +94,11 @@ def Graph_NonMaxSuppressionOp : Graph_InferredOp<"non_max_suppression",
   }];
   let arguments = (ins
       RankedTensorOf<[F32]>:$boxes, RankedTensorOf<[F32]>:$scores,
-      Optional<RankedTensorOf<[I64]>>:$max_output_boxes_per_class,
+      Optional<Graph_I64Tensor>:$max_output_boxes_per_class,
       Optional<RankedTensorOf<[F32]>>:$iou_threshold,
       Optional<RankedTensorOf<[F32]>>:$score_threshold,
       DefaultValuedAttr<I64Attr, "0">:$center_point_box);
-  let results = (outs RankedTensorOf<[I64]>:$selected_indices);
+  let results = (outs Graph_I64Tensor:$selected_indices);
   // Which optional operands are present must show in the text.
   let assemblyFormat = [{
     $boxes `,` $scores
