@@ -48,13 +48,6 @@ LogicalResult GeluOp::verify() {
   return success();
 }
 
-LogicalResult ClipOp::inferReturnTypes(MLIRContext *, std::optional<Location>,
-                                       Adaptor adaptor,
-                                       SmallVectorImpl<Type> &types) {
-  types.push_back(adaptor.getInput().getType());
-  return success();
-}
-
 LogicalResult ClipOp::verify() {
   Type elementType = getInput().getType().getElementType();
   for (auto [name, bound] : {std::pair<StringRef, Value>{"min", getMin()},

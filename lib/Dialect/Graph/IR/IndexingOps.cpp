@@ -241,13 +241,6 @@ LogicalResult TopKOp::verify() {
 // CumSumOp
 //===----------------------------------------------------------------------===//
 
-LogicalResult CumSumOp::inferReturnTypes(MLIRContext *, std::optional<Location>,
-                                         Adaptor adaptor,
-                                         SmallVectorImpl<Type> &types) {
-  types.push_back(adaptor.getInput().getType());
-  return success();
-}
-
 LogicalResult CumSumOp::verify() {
   if (failed(verifyBooleanAttr(*this, "exclusive", getExclusive())) ||
       failed(verifyBooleanAttr(*this, "reverse", getReverse())))
@@ -266,13 +259,6 @@ LogicalResult CumSumOp::verify() {
 //===----------------------------------------------------------------------===//
 // TriluOp
 //===----------------------------------------------------------------------===//
-
-LogicalResult TriluOp::inferReturnTypes(MLIRContext *, std::optional<Location>,
-                                        Adaptor adaptor,
-                                        SmallVectorImpl<Type> &types) {
-  types.push_back(adaptor.getInput().getType());
-  return success();
-}
 
 LogicalResult TriluOp::verify() {
   if (failed(verifyBooleanAttr(*this, "upper", getUpper())))
@@ -828,14 +814,6 @@ LogicalResult CompressOp::verify() {
 //===----------------------------------------------------------------------===//
 // ReverseSequenceOp
 //===----------------------------------------------------------------------===//
-
-LogicalResult
-ReverseSequenceOp::inferReturnTypes(MLIRContext *, std::optional<Location>,
-                                    Adaptor adaptor,
-                                    SmallVectorImpl<Type> &types) {
-  types.push_back(adaptor.getInput().getType());
-  return success();
-}
 
 LogicalResult ReverseSequenceOp::verify() {
   RankedTensorType input = getInput().getType();

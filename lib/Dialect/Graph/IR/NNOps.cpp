@@ -842,14 +842,6 @@ static LogicalResult verifyEpsilon(Operation *op, const APFloat &epsilon) {
   return success();
 }
 
-LogicalResult BatchNormOp::inferReturnTypes(MLIRContext *,
-                                            std::optional<Location>,
-                                            Adaptor adaptor,
-                                            SmallVectorImpl<Type> &types) {
-  types.push_back(adaptor.getInput().getType());
-  return success();
-}
-
 LogicalResult BatchNormOp::verify() {
   RankedTensorType input = getInput().getType();
   if (failed(verifyChannelInput(*this, input, 2)) ||
@@ -936,14 +928,6 @@ LogicalResult LayerNormOp::verify() {
   return success();
 }
 
-LogicalResult InstanceNormOp::inferReturnTypes(MLIRContext *,
-                                               std::optional<Location>,
-                                               Adaptor adaptor,
-                                               SmallVectorImpl<Type> &types) {
-  types.push_back(adaptor.getInput().getType());
-  return success();
-}
-
 LogicalResult InstanceNormOp::verify() {
   RankedTensorType input = getInput().getType();
   if (failed(verifyChannelInput(*this, input, 3)) ||
@@ -953,14 +937,6 @@ LogicalResult InstanceNormOp::verify() {
       failed(
           verifyChannelVector(*this, getBias(), "bias", input.getDimSize(1))))
     return failure();
-  return success();
-}
-
-LogicalResult GroupNormOp::inferReturnTypes(MLIRContext *,
-                                            std::optional<Location>,
-                                            Adaptor adaptor,
-                                            SmallVectorImpl<Type> &types) {
-  types.push_back(adaptor.getInput().getType());
   return success();
 }
 
@@ -984,26 +960,12 @@ LogicalResult GroupNormOp::verify() {
   return success();
 }
 
-LogicalResult LRNOp::inferReturnTypes(MLIRContext *, std::optional<Location>,
-                                      Adaptor adaptor,
-                                      SmallVectorImpl<Type> &types) {
-  types.push_back(adaptor.getInput().getType());
-  return success();
-}
-
 LogicalResult LRNOp::verify() {
   if (failed(verifyChannelInput(*this, getInput().getType(), 2)))
     return failure();
   if (static_cast<int64_t>(getSize()) < 1)
     return emitOpError("attribute 'size' must be positive, got ")
            << static_cast<int64_t>(getSize());
-  return success();
-}
-
-LogicalResult MeanVarianceNormalizationOp::inferReturnTypes(
-    MLIRContext *, std::optional<Location>, Adaptor adaptor,
-    SmallVectorImpl<Type> &types) {
-  types.push_back(adaptor.getInput().getType());
   return success();
 }
 

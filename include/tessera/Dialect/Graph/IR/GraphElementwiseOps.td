@@ -27,7 +27,7 @@ class Graph_UnaryOp<string mnemonic, string summaryText,
                     Type operandType = Graph_FloatTensor,
                     list<Trait> traits = [], dag attributes = (ins),
                     string exampleElement = "f32">
-    : Graph_InferredOp<mnemonic, traits> {
+    : Graph_SameTypeOp<mnemonic, traits> {
   let summary = summaryText;
   let description = !strconcat(summaryText, [{, elementwise. The result has
     the operand's type.
@@ -39,14 +39,6 @@ class Graph_UnaryOp<string mnemonic, string summaryText,
   }]);
   let arguments = !con((ins operandType:$input), attributes);
   let results = (outs operandType:$output);
-  let extraClassDefinition = [{
-    ::llvm::LogicalResult $cppClass::inferReturnTypes(
-        ::mlir::MLIRContext *, std::optional<::mlir::Location>,
-        Adaptor adaptor, ::llvm::SmallVectorImpl<::mlir::Type> &types) {
-      types.push_back(adaptor.getInput().getType());
-      return ::mlir::success();
-    }
-  }];
 }
 
 // A unary operator that folds constant operands.
@@ -198,7 +190,7 @@ def Graph_GeluOp : Graph_UnaryOp<"gelu", "Gaussian error linear unit",
   let hasVerifier = 1;
 }
 
-def Graph_ClipOp : Graph_InferredOp<"clip", [AttrSizedOperandSegments]> {
+def Graph_ClipOp : Graph_SameTypeOp<"clip", [AttrSizedOperandSegments]> {
   let summary = "Clamping to [min, max]";
   let description = [{
     `min(max(x, min), max)`; a bound that is absent does not clamp. The

@@ -111,7 +111,7 @@ def Graph_TopKOp : Graph_InferredOp<"top_k",
   let hasVerifier = 1;
 }
 
-def Graph_CumSumOp : Graph_InferredOp<"cumsum",
+def Graph_CumSumOp : Graph_SameTypeOp<"cumsum",
     [AllElementTypesMatch<["input", "output"]>]> {
   let summary = "Cumulative sum along an axis";
   let description = [{
@@ -131,7 +131,7 @@ def Graph_CumSumOp : Graph_InferredOp<"cumsum",
   let hasVerifier = 1;
 }
 
-def Graph_TriluOp : Graph_InferredOp<"trilu",
+def Graph_TriluOp : Graph_SameTypeOp<"trilu",
     [AllElementTypesMatch<["input", "output"]>]> {
   let summary = "Upper or lower triangle of the innermost matrices";
   let description = [{
@@ -311,7 +311,7 @@ def Graph_CompressOp : Graph_InferredOp<"compress",
   let hasVerifier = 1;
 }
 
-def Graph_ReverseSequenceOp : Graph_InferredOp<"reverse_sequence",
+def Graph_ReverseSequenceOp : Graph_SameTypeOp<"reverse_sequence",
     [AllElementTypesMatch<["input", "output"]>]> {
   let summary = "Reverses the leading part of each sequence in a batch";
   let description = [{

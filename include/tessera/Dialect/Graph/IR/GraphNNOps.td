@@ -372,7 +372,7 @@ def Graph_GlobalLpPoolOp : Graph_GlobalPoolOp<"global_lp_pool",
 // Normalization
 //===----------------------------------------------------------------------===//
 
-def Graph_BatchNormOp : Graph_InferredOp<"batch_norm",
+def Graph_BatchNormOp : Graph_SameTypeOp<"batch_norm",
     [AllElementTypesMatch<["input", "output"]>,
      AllElementTypesMatch<["scale", "bias"]>,
      AllElementTypesMatch<["input_mean", "input_var"]>]> {
@@ -423,7 +423,7 @@ def Graph_LayerNormOp : Graph_InferredOp<"layer_norm",
   let hasVerifier = 1;
 }
 
-def Graph_InstanceNormOp : Graph_InferredOp<"instance_norm",
+def Graph_InstanceNormOp : Graph_SameTypeOp<"instance_norm",
     [AllElementTypesMatch<["input", "output"]>,
      AllElementTypesMatch<["input", "scale", "bias"]>]> {
   let summary = "Instance normalization (ONNX InstanceNormalization)";
@@ -444,7 +444,7 @@ def Graph_InstanceNormOp : Graph_InferredOp<"instance_norm",
   let hasVerifier = 1;
 }
 
-def Graph_GroupNormOp : Graph_InferredOp<"group_norm",
+def Graph_GroupNormOp : Graph_SameTypeOp<"group_norm",
     [AllElementTypesMatch<["input", "output"]>,
      AllElementTypesMatch<["input", "scale", "bias"]>]> {
   let summary = "Group normalization (PyTorch GroupNorm)";
@@ -468,7 +468,7 @@ def Graph_GroupNormOp : Graph_InferredOp<"group_norm",
   let hasVerifier = 1;
 }
 
-def Graph_LRNOp : Graph_InferredOp<"lrn", [AllElementTypesMatch<["input", "output"]>]> {
+def Graph_LRNOp : Graph_SameTypeOp<"lrn", [AllElementTypesMatch<["input", "output"]>]> {
   let summary = "Local response normalization across channels (ONNX LRN)";
   let description = [{
     `input / (bias + alpha / size * square_sum) ^ beta`, where `square_sum`
@@ -490,7 +490,7 @@ def Graph_LRNOp : Graph_InferredOp<"lrn", [AllElementTypesMatch<["input", "outpu
 }
 
 def Graph_MeanVarianceNormalizationOp
-    : Graph_InferredOp<"mean_variance_normalization",
+    : Graph_SameTypeOp<"mean_variance_normalization",
                        [AllElementTypesMatch<["input", "output"]>]> {
   let summary = "(x - mean) / sqrt(variance) over axes (ONNX MeanVarianceNormalization)";
   let description = [{
