@@ -171,6 +171,19 @@ Value graph_to_te::buildElementwise(
       .front();
 }
 
+Value FloatOps::add(Value x, Value y) const {
+  return arith::AddFOp::create(b, loc, x, y);
+}
+Value FloatOps::sub(Value x, Value y) const {
+  return arith::SubFOp::create(b, loc, x, y);
+}
+Value FloatOps::mul(Value x, Value y) const {
+  return arith::MulFOp::create(b, loc, x, y);
+}
+Value FloatOps::div(Value x, Value y) const {
+  return arith::DivFOp::create(b, loc, x, y);
+}
+
 Value graph_to_te::scalarConstant(OpBuilder &b, Location loc, Type type,
                                   double value) {
   if (auto floatType = dyn_cast<FloatType>(type))

@@ -100,6 +100,17 @@ mlir::Value buildElementwise(
                                    mlir::ValueRange)>
         fn);
 
+/// Float scalar arithmetic at one location: the coordinate and weight math
+/// of resampling and signal operators.
+struct FloatOps {
+  mlir::OpBuilder &b;
+  mlir::Location loc;
+  mlir::Value add(mlir::Value x, mlir::Value y) const;
+  mlir::Value sub(mlir::Value x, mlir::Value y) const;
+  mlir::Value mul(mlir::Value x, mlir::Value y) const;
+  mlir::Value div(mlir::Value x, mlir::Value y) const;
+};
+
 /// A scalar constant of int or float `type`.
 mlir::Value scalarConstant(mlir::OpBuilder &b, mlir::Location loc,
                            mlir::Type type, double value);

@@ -44,7 +44,8 @@ namespace {
 
 SmallVector<OpFoldResult> dimSizes(OpBuilder &b, Location loc, Value tensor) {
   SmallVector<OpFoldResult> sizes;
-  for (int64_t dim = 0, rank = cast<RankedTensorType>(tensor.getType()).getRank();
+  for (int64_t dim = 0,
+               rank = cast<RankedTensorType>(tensor.getType()).getRank();
        dim < rank; ++dim)
     sizes.push_back(dimSize(b, loc, tensor, dim));
   return sizes;
@@ -64,8 +65,9 @@ SmallVector<OpFoldResult> resultSizes(OpBuilder &b, Location loc,
                                       RankedTensorType type, Value tensor) {
   SmallVector<OpFoldResult> sizes;
   for (int64_t dim = 0; dim < type.getRank(); ++dim)
-    sizes.push_back(type.isDynamicDim(dim) ? dimSize(b, loc, tensor, dim)
-                                           : b.getIndexAttr(type.getDimSize(dim)));
+    sizes.push_back(type.isDynamicDim(dim)
+                        ? dimSize(b, loc, tensor, dim)
+                        : b.getIndexAttr(type.getDimSize(dim)));
   return sizes;
 }
 
@@ -87,7 +89,8 @@ Value i64Constant(OpBuilder &b, Location loc, int64_t value) {
 }
 
 Value zeroOf(OpBuilder &b, Location loc, Type type) {
-  return arith::ConstantOp::create(b, loc, cast<TypedAttr>(b.getZeroAttr(type)));
+  return arith::ConstantOp::create(b, loc,
+                                   cast<TypedAttr>(b.getZeroAttr(type)));
 }
 
 /// An integer (or, truncated, float) scalar as an index.
@@ -149,8 +152,9 @@ Value isNonZero(OpBuilder &b, Location loc, Value element) {
 std::optional<SmallVector<double>> getConstantFloats(Value value) {
   DenseFPElementsAttr floats;
   if (value && matchPattern(value, m_Constant(&floats)))
-    return llvm::map_to_vector(floats.getValues<APFloat>(),
-                               [](const APFloat &v) { return v.convertToDouble(); });
+    return llvm::map_to_vector(
+        floats.getValues<APFloat>(),
+        [](const APFloat &v) { return v.convertToDouble(); });
   std::optional<SmallVector<int64_t>> ints = graph::getConstantIntValues(value);
   if (!ints)
     return std::nullopt;
@@ -212,8 +216,7 @@ struct ScatterCandidate {
 /// the reduction order. "<op>.merge" then writes them over `data`.
 Value buildScatter(OpBuilder &b, Location loc, Operation *op, Value data,
                    RankedTensorType resultType, ValueRange inputs,
-                   ScatterReduction reduction,
-                   ArrayRef<std::string> reduceAxes,
+                   ScatterReduction reduction, ArrayRef<std::string> reduceAxes,
                    ArrayRef<OpFoldResult> reduceExtents,
                    function_ref<ScatterCandidate(ComputeBody &)> candidate) {
   Type elementType = resultType.getElementType();
@@ -242,8 +245,7 @@ Value buildScatter(OpBuilder &b, Location loc, Operation *op, Value data,
   SmallVector<Value> gathered = buildCompute(
       b, loc, (name + ".updates").str(),
       {resultType, resultType.clone(b.getI64Type())}, sizes, inputs, axes,
-      &spec,
-      [&](ComputeBody &body) -> SmallVector<Value> {
+      &spec, [&](ComputeBody &body) -> SmallVector<Value> {
         ScatterCandidate c = candidate(body);
         Value none = arith::ConstantOp::create(body.b, body.loc, identity);
         return {select(body.b, body.loc, c.lands, c.update, none),
@@ -289,9 +291,9 @@ struct ScatterElementsPattern : OpConversionPattern<graph::ScatterElementsOp> {
     int64_t axis = *graph::normalizeAxis(op.getAxis(), rank);
 
     OpFoldResult extent =
-        updatesType.isDynamicDim(axis) ? dimSize(rewriter, loc, indices, axis)
-                                       : rewriter.getIndexAttr(
-                                             updatesType.getDimSize(axis));
+        updatesType.isDynamicDim(axis)
+            ? dimSize(rewriter, loc, indices, axis)
+            : rewriter.getIndexAttr(updatesType.getDimSize(axis));
     if (isZero(extent)) { // No updates.
       rewriter.replaceOp(
           op, castTo(rewriter, loc, data,
@@ -302,8 +304,9 @@ struct ScatterElementsPattern : OpConversionPattern<graph::ScatterElementsOp> {
     // element there outside the updates gets none.
     SmallVector<int64_t> checkedDims;
     for (int64_t dim = 0; dim < rank; ++dim)
-      if (dim != axis && (dataType.isDynamicDim(dim) ||
-                          indicesType.getDimSize(dim) != dataType.getDimSize(dim)))
+      if (dim != axis &&
+          (dataType.isDynamicDim(dim) ||
+           indicesType.getDimSize(dim) != dataType.getDimSize(dim)))
         checkedDims.push_back(dim);
 
     Value result = buildScatter(
@@ -343,8 +346,8 @@ struct ScatterElementsPattern : OpConversionPattern<graph::ScatterElementsOp> {
                   Value no = arith::ConstantIntOp::create(otherwise, l, 0, 1);
                   scf::YieldOp::create(
                       otherwise, l,
-                      ValueRange{no, zeroOf(otherwise, l,
-                                            dataType.getElementType())});
+                      ValueRange{
+                          no, zeroOf(otherwise, l, dataType.getElementType())});
                 });
             found = guard.getResults();
           }
@@ -385,9 +388,10 @@ struct ScatterNDPattern : OpConversionPattern<graph::ScatterNDOp> {
     SmallVector<OpFoldResult> extents;
     for (int64_t dim = 0; dim < batchRank; ++dim) {
       reduceAxes.push_back("u" + std::to_string(dim));
-      extents.push_back(updatesType.isDynamicDim(dim)
-                            ? dimSize(rewriter, loc, indices, dim)
-                            : rewriter.getIndexAttr(updatesType.getDimSize(dim)));
+      extents.push_back(
+          updatesType.isDynamicDim(dim)
+              ? dimSize(rewriter, loc, indices, dim)
+              : rewriter.getIndexAttr(updatesType.getDimSize(dim)));
       if (isZero(extents.back())) { // No updates.
         rewriter.replaceOp(
             op, castTo(rewriter, loc, data,
@@ -456,12 +460,14 @@ struct OneHotPattern : OpConversionPattern<graph::OneHotOp> {
     bool unsignedIndices = isUnsignedTensor(op.getIndices().getType());
     bool unsignedDepth = isUnsignedTensor(op.getDepth().getType());
 
-    SmallVector<OpFoldResult> sizes = dimSizes(rewriter, loc, adaptor.getIndices());
+    SmallVector<OpFoldResult> sizes =
+        dimSizes(rewriter, loc, adaptor.getIndices());
     OpFoldResult depth =
         resultType.isDynamicDim(axis)
-            ? OpFoldResult(toIndex(rewriter, loc,
-                                   extractScalar(rewriter, loc, adaptor.getDepth()),
-                                   unsignedDepth))
+            ? OpFoldResult(
+                  toIndex(rewriter, loc,
+                          extractScalar(rewriter, loc, adaptor.getDepth()),
+                          unsignedDepth))
             : rewriter.getIndexAttr(resultType.getDimSize(axis));
     sizes.insert(sizes.begin() + axis, depth);
     sizes = refineSizes(rewriter, resultType, sizes);
@@ -559,8 +565,7 @@ struct EyeLikePattern : OpConversionPattern<graph::EyeLikeOp> {
     Value result =
         buildCompute(rewriter, loc, stageName(op), resultType,
                      resultSizes(rewriter, loc, resultType, adaptor.getInput()),
-                     {},
-                     {"i", "j"}, nullptr,
+                     {}, {"i", "j"}, nullptr,
                      [&](ComputeBody &body) -> SmallVector<Value> {
                        OpBuilder &b = body.b;
                        Location l = body.loc;
@@ -695,9 +700,9 @@ struct ReverseSequencePattern : OpConversionPattern<graph::ReverseSequenceOp> {
               Location l = body.loc;
               Value t = body.outputIndices[timeAxis];
               Value steps = body.dimSize(0, timeAxis);
-              Value length = toIndex(
-                  b, l, body.read(1, {body.outputIndices[batchAxis]}),
-                  /*isUnsigned=*/false);
+              Value length =
+                  toIndex(b, l, body.read(1, {body.outputIndices[batchAxis]}),
+                          /*isUnsigned=*/false);
               length = arith::MaxSIOp::create(
                   b, l, arith::MinSIOp::create(b, l, length, steps),
                   body.index(0));
@@ -706,8 +711,8 @@ struct ReverseSequencePattern : OpConversionPattern<graph::ReverseSequenceOp> {
               Value inside =
                   cmpIndex(b, l, arith::CmpIPredicate::slt, t, length);
               Value source = select(b, l, inside, reversed, t);
-              return {body.read(0, replaceAt(body.outputIndices, timeAxis,
-                                             source))};
+              return {body.read(
+                  0, replaceAt(body.outputIndices, timeAxis, source))};
             })
             .front();
     rewriter.replaceOp(op, result);
@@ -751,8 +756,8 @@ FailureOr<LabeledEinsum> labelEinsum(StringRef equation,
   int64_t ellipsisRank = 0;
   for (auto [term, type] : llvm::zip(terms, operandTypes))
     if (term.contains("..."))
-      ellipsisRank = std::max<int64_t>(ellipsisRank,
-                                       type.getRank() - letters(term));
+      ellipsisRank =
+          std::max<int64_t>(ellipsisRank, type.getRank() - letters(term));
   // The labels of a term whose `...` stands for `rank` dims.
   auto label = [&](StringRef term, int64_t rank) {
     SmallVector<int> labels;
@@ -973,7 +978,8 @@ struct ResizePattern : OpConversionPattern<graph::ResizeOp> {
         continue;
       }
       Value at = constantIndex(rewriter, loc, dim);
-      Value parameter = tensor::ExtractOp::create(rewriter, loc, parameters, at);
+      Value parameter =
+          tensor::ExtractOp::create(rewriter, loc, parameters, at);
       if (!fromScales) {
         sizes.push_back(toIndex(rewriter, loc, parameter, false));
         continue;
@@ -984,14 +990,16 @@ struct ResizePattern : OpConversionPattern<graph::ResizeOp> {
       Value inFloat = arith::SIToFPOp::create(
           rewriter, loc, rewriter.getF32Type(), indexToI64(rewriter, loc, in));
       Value scaled = math::FloorOp::create(
-          rewriter, loc, arith::MulFOp::create(rewriter, loc, inFloat, parameter));
+          rewriter, loc,
+          arith::MulFOp::create(rewriter, loc, inFloat, parameter));
       sizes.push_back(toIndex(rewriter, loc, scaled, false));
     }
 
     SmallVector<Value> inputs = {input};
-    bool readsParameters = llvm::any_of(
-        llvm::seq<int64_t>(0, rank),
-        [&](int64_t dim) { return !isIdentity(dim) && !staticScales[dim]; });
+    bool readsParameters =
+        llvm::any_of(llvm::seq<int64_t>(0, rank), [&](int64_t dim) {
+          return !isIdentity(dim) && !staticScales[dim];
+        });
     if (readsParameters)
       inputs.push_back(parameters);
     unsigned roiInput = inputs.size();
@@ -1015,20 +1023,9 @@ struct ResizePattern : OpConversionPattern<graph::ResizeOp> {
             [&](ComputeBody &body) -> SmallVector<Value> {
               OpBuilder &b = body.b;
               Location l = body.loc;
+              FloatOps f{b, l};
               auto constant = [&](double v) {
                 return scalarConstant(b, l, computeType, v);
-              };
-              auto add = [&](Value x, Value y) -> Value {
-                return arith::AddFOp::create(b, l, x, y);
-              };
-              auto sub = [&](Value x, Value y) -> Value {
-                return arith::SubFOp::create(b, l, x, y);
-              };
-              auto mul = [&](Value x, Value y) -> Value {
-                return arith::MulFOp::create(b, l, x, y);
-              };
-              auto div = [&](Value x, Value y) -> Value {
-                return arith::DivFOp::create(b, l, x, y);
               };
               auto toFloat = [&](Value index) -> Value {
                 return arith::SIToFPOp::create(b, l, computeType,
@@ -1085,13 +1082,13 @@ struct ResizePattern : OpConversionPattern<graph::ResizeOp> {
                 else if (fromScales)
                   scaleValue = castFloat(body.read(1, {body.index(dim)}));
                 else
-                  scaleValue = div(arith::SIToFPOp::create(
-                                       b, l, computeType,
-                                       body.read(1, {body.index(dim)})),
-                                   in);
+                  scaleValue = f.div(
+                      arith::SIToFPOp::create(b, l, computeType,
+                                              body.read(1, {body.index(dim)})),
+                      in);
                 // The reference's output length is scale * input length;
                 // where it is 1, the coordinate is a constant.
-                auto resizedLength = [&] { return mul(scaleValue, in); };
+                auto resizedLength = [&] { return f.mul(scaleValue, in); };
                 auto isOne = [&] {
                   return arith::CmpFOp::create(b, l, arith::CmpFPredicate::OEQ,
                                                resizedLength(), constant(1));
@@ -1100,28 +1097,28 @@ struct ResizePattern : OpConversionPattern<graph::ResizeOp> {
                 Value source;
                 if (coordinateMode == "half_pixel" ||
                     coordinateMode == "pytorch_half_pixel") {
-                  source = sub(div(add(xf, constant(0.5)), scaleValue),
-                               constant(0.5));
+                  source = f.sub(f.div(f.add(xf, constant(0.5)), scaleValue),
+                                 constant(0.5));
                   if (coordinateMode == "pytorch_half_pixel")
                     source = select(b, l, isOne(), constant(-0.5), source);
                 } else if (coordinateMode == "align_corners") {
-                  Value inLast = sub(in, constant(1));
-                  source = select(
-                      b, l, isOne(), constant(0),
-                      div(mul(xf, inLast), sub(resizedLength(), constant(1))));
+                  Value inLast = f.sub(in, constant(1));
+                  source = select(b, l, isOne(), constant(0),
+                                  f.div(f.mul(xf, inLast),
+                                        f.sub(resizedLength(), constant(1))));
                 } else if (coordinateMode == "asymmetric") {
-                  source = div(xf, scaleValue);
+                  source = f.div(xf, scaleValue);
                 } else { // tf_crop_and_resize
-                  Value inLast = sub(in, constant(1));
+                  Value inLast = f.sub(in, constant(1));
                   Value start =
                       castFloat(body.read(roiInput, {body.index(dim)}));
                   Value end =
                       castFloat(body.read(roiInput, {body.index(rank + dim)}));
-                  Value extent = mul(sub(end, start), inLast);
-                  source = select(
-                      b, l, isOne(), div(extent, constant(2)),
-                      div(mul(xf, extent), sub(resizedLength(), constant(1))));
-                  source = add(source, mul(start, inLast));
+                  Value extent = f.mul(f.sub(end, start), inLast);
+                  source = select(b, l, isOne(), f.div(extent, constant(2)),
+                                  f.div(f.mul(xf, extent),
+                                        f.sub(resizedLength(), constant(1))));
+                  source = f.add(source, f.mul(start, inLast));
                   Value below = arith::CmpFOp::create(
                       b, l, arith::CmpFPredicate::OLT, source, constant(0));
                   Value above = arith::CmpFOp::create(
@@ -1138,40 +1135,40 @@ struct ResizePattern : OpConversionPattern<graph::ResizeOp> {
                     rounded = math::CeilOp::create(b, l, source);
                   else if (nearestMode == "round_prefer_floor")
                     rounded = math::CeilOp::create(
-                        b, l, sub(source, constant(0.5)));
+                        b, l, f.sub(source, constant(0.5)));
                   else // round_prefer_ceil
                     rounded = math::FloorOp::create(
-                        b, l, add(source, constant(0.5)));
-                  taps[dim] = {{clampIndex(b, l, toIndex(b, l, rounded, false),
-                                           inSize),
-                                Value()}};
+                        b, l, f.add(source, constant(0.5)));
+                  taps[dim] = {
+                      {clampIndex(b, l, toIndex(b, l, rounded, false), inSize),
+                       Value()}};
                   continue;
                 }
 
                 Value floored = math::FloorOp::create(b, l, source);
                 Value base = toIndex(b, l, floored, false);
-                Value ratio = sub(source, floored);
+                Value ratio = f.sub(source, floored);
                 SmallVector<Value> weights;
                 int64_t firstOffset = 0;
                 if (mode == "linear") {
-                  weights = {sub(constant(1), ratio), ratio};
+                  weights = {f.sub(constant(1), ratio), ratio};
                 } else { // cubic
                   firstOffset = -1;
                   Value a = constant(cubicA);
                   // The kernel at distance d in [1, 2] and d in [0, 1].
                   auto far = [&](Value d) {
-                    Value t = sub(mul(a, d), constant(5 * cubicA));
-                    t = add(mul(t, d), constant(8 * cubicA));
-                    return sub(mul(t, d), constant(4 * cubicA));
+                    Value t = f.sub(f.mul(a, d), constant(5 * cubicA));
+                    t = f.add(f.mul(t, d), constant(8 * cubicA));
+                    return f.sub(f.mul(t, d), constant(4 * cubicA));
                   };
                   auto near = [&](Value d) {
-                    Value t = sub(mul(constant(cubicA + 2), d),
-                                  constant(cubicA + 3));
-                    return add(mul(mul(t, d), d), constant(1));
+                    Value t = f.sub(f.mul(constant(cubicA + 2), d),
+                                    constant(cubicA + 3));
+                    return f.add(f.mul(f.mul(t, d), d), constant(1));
                   };
-                  Value rest = sub(constant(1), ratio);
-                  weights = {far(add(ratio, constant(1))), near(ratio),
-                             near(rest), far(add(rest, constant(1)))};
+                  Value rest = f.sub(constant(1), ratio);
+                  weights = {far(f.add(ratio, constant(1))), near(ratio),
+                             near(rest), far(f.add(rest, constant(1)))};
                 }
                 SmallVector<Value> indices;
                 for (int64_t t = 0, e = weights.size(); t < e; ++t)
@@ -1191,13 +1188,14 @@ struct ResizePattern : OpConversionPattern<graph::ResizeOp> {
                         cmpIndex(b, l, arith::CmpIPredicate::slt, index,
                                  inSize));
                     weight = select(b, l, inside, weight, constant(0));
-                    total = total ? add(total, weight) : weight;
+                    total = total ? f.add(total, weight) : weight;
                   }
                   for (Value &weight : weights)
-                    weight = div(weight, total);
+                    weight = f.div(weight, total);
                 }
                 for (auto [index, weight] : llvm::zip(indices, weights))
-                  taps[dim].push_back({clampIndex(b, l, index, inSize), weight});
+                  taps[dim].push_back(
+                      {clampIndex(b, l, index, inSize), weight});
               }
 
               // Nested like the reference: along each dim, the weighted sum
@@ -1221,8 +1219,8 @@ struct ResizePattern : OpConversionPattern<graph::ResizeOp> {
                   at[dim] = tap.index;
                   Value term = interpolate(dim + 1);
                   if (tap.weight)
-                    term = mul(tap.weight, term);
-                  sum = sum ? add(sum, term) : term;
+                    term = f.mul(tap.weight, term);
+                  sum = sum ? f.add(sum, term) : term;
                 }
                 return sum;
               };
@@ -1238,19 +1236,22 @@ struct ResizePattern : OpConversionPattern<graph::ResizeOp> {
                   // integer type's range (cubic overshoots it).
                   unsigned width = elementType.getIntOrFloatBitWidth();
                   if (width <= 16) {
-                    double lowest = isUnsigned ? 0 : -std::ldexp(1.0, width - 1);
-                    double highest = isUnsigned ? std::ldexp(1.0, width) - 1
-                                                : std::ldexp(1.0, width - 1) - 1;
+                    double lowest =
+                        isUnsigned ? 0 : -std::ldexp(1.0, width - 1);
+                    double highest = isUnsigned
+                                         ? std::ldexp(1.0, width) - 1
+                                         : std::ldexp(1.0, width - 1) - 1;
                     value = arith::MinimumFOp::create(
                         b, l,
                         arith::MaximumFOp::create(b, l, sum, constant(lowest)),
                         constant(highest));
                   }
-                  value = isUnsigned
-                              ? arith::FPToUIOp::create(b, l, elementType, value)
-                                    .getResult()
-                              : arith::FPToSIOp::create(b, l, elementType, value)
-                                    .getResult();
+                  value =
+                      isUnsigned
+                          ? arith::FPToUIOp::create(b, l, elementType, value)
+                                .getResult()
+                          : arith::FPToSIOp::create(b, l, elementType, value)
+                                .getResult();
                 }
               }
               if (outside) {
@@ -1288,13 +1289,12 @@ Value topKBefore(OpBuilder &b, Location loc, bool largest, bool isUnsigned,
         b, loc, largest ? arith::CmpFPredicate::OGT : arith::CmpFPredicate::OLT,
         lhs, rhs);
     Value one = arith::ConstantIntOp::create(b, loc, 1, 1);
-    Value nanFirst = largest
-                         ? arith::AndIOp::create(
-                               b, loc, lhsNaN,
-                               arith::XOrIOp::create(b, loc, rhsNaN, one))
-                         : arith::AndIOp::create(
-                               b, loc, rhsNaN,
-                               arith::XOrIOp::create(b, loc, lhsNaN, one));
+    Value nanFirst =
+        largest
+            ? arith::AndIOp::create(b, loc, lhsNaN,
+                                    arith::XOrIOp::create(b, loc, rhsNaN, one))
+            : arith::AndIOp::create(b, loc, rhsNaN,
+                                    arith::XOrIOp::create(b, loc, lhsNaN, one));
     better = arith::OrIOp::create(b, loc, ordered, nanFirst);
     equal = arith::OrIOp::create(
         b, loc,
@@ -1338,14 +1338,15 @@ struct TopKPattern : OpConversionPattern<graph::TopKOp> {
 
     SmallVector<OpFoldResult> sizes = dimSizes(rewriter, loc, input);
     OpFoldResult n = sizes[axis];
-    sizes[axis] = valuesType.isDynamicDim(axis)
-                      ? OpFoldResult(toIndex(rewriter, loc,
-                                             extractScalar(rewriter, loc,
-                                                           adaptor.getK()),
-                                             false))
-                      : rewriter.getIndexAttr(valuesType.getDimSize(axis));
+    sizes[axis] =
+        valuesType.isDynamicDim(axis)
+            ? OpFoldResult(toIndex(rewriter, loc,
+                                   extractScalar(rewriter, loc, adaptor.getK()),
+                                   false))
+            : rewriter.getIndexAttr(valuesType.getDimSize(axis));
     sizes = refineSizes(rewriter, valuesType, sizes);
-    Value valuesInit = tensor::EmptyOp::create(rewriter, loc, sizes, elementType);
+    Value valuesInit =
+        tensor::EmptyOp::create(rewriter, loc, sizes, elementType);
     Value indicesInit =
         tensor::EmptyOp::create(rewriter, loc, sizes, rewriter.getI64Type());
     if (isZero(n)) { // Then k is 0 too.
@@ -1359,25 +1360,27 @@ struct TopKPattern : OpConversionPattern<graph::TopKOp> {
     SmallVector<int64_t> stepShape(valuesType.getShape());
     stepShape[axis] = 1;
     auto stepValuesType = RankedTensorType::get(stepShape, elementType);
-    auto stepIndicesType = RankedTensorType::get(stepShape, rewriter.getI64Type());
+    auto stepIndicesType =
+        RankedTensorType::get(stepShape, rewriter.getI64Type());
     SmallVector<std::string> axes = defaultAxes(rank);
     StringRef name = stageName(op);
 
-    SmallVector<Value> none = buildCompute(
-        rewriter, loc, (name + ".init").str(), {stepValuesType, stepIndicesType},
-        stepSizes, {}, axes, nullptr, [&](ComputeBody &body) -> SmallVector<Value> {
-          return {zeroOf(body.b, body.loc, elementType),
-                  i64Constant(body.b, body.loc, -1)};
-        });
+    SmallVector<Value> none =
+        buildCompute(rewriter, loc, (name + ".init").str(),
+                     {stepValuesType, stepIndicesType}, stepSizes, {}, axes,
+                     nullptr, [&](ComputeBody &body) -> SmallVector<Value> {
+                       return {zeroOf(body.b, body.loc, elementType),
+                               i64Constant(body.b, body.loc, -1)};
+                     });
 
     ReductionSpec selection;
     selection.axes = {"r"};
     selection.extents = {n};
     selection.combiner = te::CombinerKind::Custom;
     selection.inits = {cast<TypedAttr>(rewriter.getZeroAttr(elementType)),
-                    rewriter.getI64IntegerAttr(-1)};
+                       rewriter.getI64IntegerAttr(-1)};
     selection.combine = [&](OpBuilder &b, Location l, ValueRange acc,
-                         ValueRange value) -> SmallVector<Value> {
+                            ValueRange value) -> SmallVector<Value> {
       Value valid = arith::CmpIOp::create(b, l, arith::CmpIPredicate::sge,
                                           value[1], i64Constant(b, l, 0));
       Value accEmpty = arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt,
@@ -1413,8 +1416,8 @@ struct TopKPattern : OpConversionPattern<graph::TopKOp> {
                 Value after = topKBefore(bb, l, largest, isUnsigned, previous,
                                          previousIndex, x, index);
                 Value eligible = arith::OrIOp::create(bb, l, first, after);
-                return {x, select(bb, l, eligible, index,
-                                  i64Constant(bb, l, -1))};
+                return {x,
+                        select(bb, l, eligible, index, i64Constant(bb, l, -1))};
               });
           SmallVector<OpFoldResult> offsets(rank, b.getIndexAttr(0));
           offsets[axis] = j;
@@ -1426,9 +1429,9 @@ struct TopKPattern : OpConversionPattern<graph::TopKOp> {
           scf::YieldOp::create(b, l,
                                ValueRange{values, indices, step[0], step[1]});
         });
-    rewriter.replaceOp(
-        op, {castTo(rewriter, loc, loop.getResult(0), valuesType),
-             castTo(rewriter, loc, loop.getResult(1), indicesType)});
+    rewriter.replaceOp(op,
+                       {castTo(rewriter, loc, loop.getResult(0), valuesType),
+                        castTo(rewriter, loc, loop.getResult(1), indicesType)});
     return success();
   }
 };
@@ -1478,7 +1481,8 @@ struct DetPattern : OpConversionPattern<graph::DetOp> {
         buildCompute(rewriter, loc, "det.init", resultType, batchSizes, {},
                      batchAxes, nullptr,
                      [&](ComputeBody &body) -> SmallVector<Value> {
-                       return {scalarConstant(body.b, body.loc, elementType, 1)};
+                       return {
+                           scalarConstant(body.b, body.loc, elementType, 1)};
                      })
             .front();
 
@@ -1532,14 +1536,13 @@ struct DetPattern : OpConversionPattern<graph::DetOp> {
                   {iterArgs[1], s, pivotRows}, batchAxes, nullptr,
                   [&](ComputeBody &body) -> SmallVector<Value> {
                     OpBuilder &bb = body.b;
-                    Value p = toIndex(bb, l, body.read(2, body.outputIndices),
-                                      false);
+                    Value p =
+                        toIndex(bb, l, body.read(2, body.outputIndices), false);
                     SmallVector<Value> at(body.outputIndices);
                     at.append({p, body.index(0)});
                     Value pivot = body.read(1, at);
-                    Value swapped =
-                        cmpIndex(bb, l, arith::CmpIPredicate::ne, p,
-                                 body.index(0));
+                    Value swapped = cmpIndex(bb, l, arith::CmpIPredicate::ne, p,
+                                             body.index(0));
                     pivot = select(bb, l, swapped,
                                    arith::NegFOp::create(bb, l, pivot), pivot);
                     return {arith::MulFOp::create(
@@ -1568,20 +1571,24 @@ struct DetPattern : OpConversionPattern<graph::DetOp> {
                     Value p = toIndex(bb, l, body.read(1, batch), false);
                     Value row = arith::AddIOp::create(bb, l, i, body.index(1));
                     Value q = select(
-                        bb, l, cmpIndex(bb, l, arith::CmpIPredicate::eq, row, p),
+                        bb, l,
+                        cmpIndex(bb, l, arith::CmpIPredicate::eq, row, p),
                         body.index(0), row);
-                    Value column = arith::AddIOp::create(bb, l, j, body.index(1));
+                    Value column =
+                        arith::AddIOp::create(bb, l, j, body.index(1));
                     Value pivot = read(p, body.index(0));
                     Value isZeroPivot = arith::CmpFOp::create(
                         bb, l, arith::CmpFPredicate::OEQ, pivot,
                         scalarConstant(bb, l, elementType, 0));
-                    Value factor = select(
-                        bb, l, isZeroPivot, scalarConstant(bb, l, elementType, 0),
-                        arith::DivFOp::create(bb, l, read(q, body.index(0)),
-                                              pivot));
+                    Value factor =
+                        select(bb, l, isZeroPivot,
+                               scalarConstant(bb, l, elementType, 0),
+                               arith::DivFOp::create(
+                                   bb, l, read(q, body.index(0)), pivot));
                     Value update =
                         arith::MulFOp::create(bb, l, factor, read(p, column));
-                    return {arith::SubFOp::create(bb, l, read(q, column), update)};
+                    return {
+                        arith::SubFOp::create(bb, l, read(q, column), update)};
                   })
                   .front();
           scf::YieldOp::create(b, l, ValueRange{eliminated, scaled});
@@ -1714,7 +1721,8 @@ struct CompressPattern : OpConversionPattern<graph::CompressOp> {
     std::optional<int64_t> staticLength = getConstantIntValue(conditionLength);
     OpFoldResult considered;
     if (staticSelectable && staticLength)
-      considered = rewriter.getIndexAttr(std::min(*staticSelectable, *staticLength));
+      considered =
+          rewriter.getIndexAttr(std::min(*staticSelectable, *staticLength));
     else
       considered = getAsOpFoldResult(arith::MinSIOp::create(
           rewriter, loc,
@@ -1765,8 +1773,9 @@ struct CompressPattern : OpConversionPattern<graph::CompressOp> {
             auto ifOp = scf::IfOp::create(
                 b, l, selected,
                 [&](OpBuilder &then, Location) {
-                  Value inserted = tensor::InsertOp::create(
-                      then, l, indexToI64(then, l, i), iterArgs[0], iterArgs[1]);
+                  Value inserted =
+                      tensor::InsertOp::create(then, l, indexToI64(then, l, i),
+                                               iterArgs[0], iterArgs[1]);
                   scf::YieldOp::create(
                       then, l,
                       ValueRange{inserted, arith::AddIOp::create(
@@ -1864,7 +1873,8 @@ struct MaxUnpoolPattern : OpConversionPattern<graph::MaxUnpoolOp> {
     SmallVector<Value> sizes;
     for (int64_t dim = 0; dim < rank; ++dim) {
       if (!resultType.isDynamicDim(dim))
-        sizes.push_back(constantIndex(rewriter, loc, resultType.getDimSize(dim)));
+        sizes.push_back(
+            constantIndex(rewriter, loc, resultType.getDimSize(dim)));
       else if (outputShape)
         sizes.push_back(toIndex(
             rewriter, loc,
@@ -1875,12 +1885,12 @@ struct MaxUnpoolPattern : OpConversionPattern<graph::MaxUnpoolOp> {
         sizes.push_back(unpooledSizes[dim]);
     }
     Value zeros =
-        buildCompute(rewriter, loc, "max_unpool.zeros", resultType,
-                   getAsOpFoldResult(sizes), {}, defaultAxes(rank), nullptr,
-                   [&](ComputeBody &body) -> SmallVector<Value> {
-                     return {zeroOf(body.b, body.loc,
-                                    resultType.getElementType())};
-                   })
+        buildCompute(
+            rewriter, loc, "max_unpool.zeros", resultType,
+            getAsOpFoldResult(sizes), {}, defaultAxes(rank), nullptr,
+            [&](ComputeBody &body) -> SmallVector<Value> {
+              return {zeroOf(body.b, body.loc, resultType.getElementType())};
+            })
             .front();
     Value total = unpooledSizes.front();
     for (Value size : ArrayRef(unpooledSizes).drop_front())
@@ -1910,17 +1920,16 @@ struct MaxUnpoolPattern : OpConversionPattern<graph::MaxUnpoolOp> {
           // An output_shape may be smaller than the unpooled shape.
           if (outputShape)
             for (int64_t dim = 0; dim < rank; ++dim)
-              inside = arith::AndIOp::create(
-                  b, l, inside,
-                  cmpIndex(b, l, arith::CmpIPredicate::slt, at[dim],
-                           sizes[dim]));
+              inside = arith::AndIOp::create(b, l, inside,
+                                             cmpIndex(b, l,
+                                                      arith::CmpIPredicate::slt,
+                                                      at[dim], sizes[dim]));
           auto ifOp = scf::IfOp::create(
               b, l, inside,
               [&](OpBuilder &then, Location) {
-                scf::YieldOp::create(
-                    then, l,
-                    ValueRange{tensor::InsertOp::create(then, l, x,
-                                                        iterArgs[0], at)});
+                scf::YieldOp::create(then, l,
+                                     ValueRange{tensor::InsertOp::create(
+                                         then, l, x, iterArgs[0], at)});
               },
               [&](OpBuilder &otherwise, Location) {
                 scf::YieldOp::create(otherwise, l, iterArgs);
@@ -1936,9 +1945,10 @@ struct MaxUnpoolPattern : OpConversionPattern<graph::MaxUnpoolOp> {
 
 void graph_to_te::populateIndexingPatterns(const TypeConverter &typeConverter,
                                            RewritePatternSet &patterns) {
-  patterns.add<ScatterElementsPattern, ScatterNDPattern, OneHotPattern,
-               TriluPattern, EyeLikePattern, CumSumPattern,
-               ReverseSequencePattern, EinsumPattern, ResizePattern,
-               TopKPattern, DetPattern, NonZeroPattern, CompressPattern,
-               MaxUnpoolPattern>(typeConverter, patterns.getContext());
+  patterns
+      .add<ScatterElementsPattern, ScatterNDPattern, OneHotPattern,
+           TriluPattern, EyeLikePattern, CumSumPattern, ReverseSequencePattern,
+           EinsumPattern, ResizePattern, TopKPattern, DetPattern,
+           NonZeroPattern, CompressPattern, MaxUnpoolPattern>(
+          typeConverter, patterns.getContext());
 }

@@ -425,23 +425,12 @@ struct MelWeightMatrixPattern : OpConversionPattern<graph::MelWeightMatrixOp> {
             [&](ComputeBody &body) -> SmallVector<Value> {
               OpBuilder &b = body.b;
               Location l = body.loc;
+              FloatOps f{b, l};
               auto constant = [&](Type type, double value) {
                 return scalarConstant(b, l, type, value);
               };
               auto intToFloat = [&](Value x, Type type) -> Value {
                 return arith::SIToFPOp::create(b, l, type, x);
-              };
-              auto add = [&](Value x, Value y) -> Value {
-                return arith::AddFOp::create(b, l, x, y);
-              };
-              auto sub = [&](Value x, Value y) -> Value {
-                return arith::SubFOp::create(b, l, x, y);
-              };
-              auto mul = [&](Value x, Value y) -> Value {
-                return arith::MulFOp::create(b, l, x, y);
-              };
-              auto div = [&](Value x, Value y) -> Value {
-                return arith::DivFOp::create(b, l, x, y);
               };
               auto cmp = [&](arith::CmpFPredicate predicate, Value x,
                              Value y) -> Value {
@@ -458,35 +447,36 @@ struct MelWeightMatrixPattern : OpConversionPattern<graph::MelWeightMatrixOp> {
               Value dftLength = intToFloat(body.readScalar(1), f64);
               Value sampleRate = intToFloat(body.readScalar(2), f64);
               auto toMel = [&](Value hertz) {
-                Value ratio = add(constant(melType, 1),
-                                  div(castFloat(b, l, hertz, melType),
-                                      constant(melType, 700)));
-                return mul(constant(melType, 2595),
-                           math::Log10Op::create(b, l, ratio));
+                Value ratio = f.add(constant(melType, 1),
+                                    f.div(castFloat(b, l, hertz, melType),
+                                          constant(melType, 700)));
+                return f.mul(constant(melType, 2595),
+                             math::Log10Op::create(b, l, ratio));
               };
               Value lowMel = toMel(body.readScalar(3));
               Value highMel = toMel(body.readScalar(4));
-              Value melStep = castFloat(
-                  b, l,
-                  div(sub(highMel, lowMel), add(bins, constant(melType, 2))),
-                  f64);
+              Value melStep =
+                  castFloat(b, l,
+                            f.div(f.sub(highMel, lowMel),
+                                  f.add(bins, constant(melType, 2))),
+                            f64);
               Value lowMel64 = castFloat(b, l, lowMel, f64);
               auto point = [&](Value t) {
-                Value mel = add(mul(t, melStep), lowMel64);
+                Value mel = f.add(f.mul(t, melStep), lowMel64);
                 Value power = math::PowFOp::create(
-                    b, l, constant(f64, 10), div(mel, constant(f64, 2595)));
+                    b, l, constant(f64, 10), f.div(mel, constant(f64, 2595)));
                 Value hertz =
-                    mul(constant(f64, 700), sub(power, constant(f64, 1)));
+                    f.mul(constant(f64, 700), f.sub(power, constant(f64, 1)));
                 return math::FloorOp::create(
                     b, l,
-                    div(mul(add(dftLength, constant(f64, 1)), hertz),
-                        sampleRate));
+                    f.div(f.mul(f.add(dftLength, constant(f64, 1)), hertz),
+                          sampleRate));
               };
               Value i = indexToFloat(b, l, body.outputIndices[1], f64);
               Value j = indexToFloat(b, l, body.outputIndices[0], f64);
               Value low = point(i);
-              Value center = point(add(i, constant(f64, 1)));
-              Value high = point(add(i, constant(f64, 2)));
+              Value center = point(f.add(i, constant(f64, 1)));
+              Value high = point(f.add(i, constant(f64, 2)));
 
               Value zero = constant(f64, 0);
               Value rising = select(
@@ -495,8 +485,8 @@ struct MelWeightMatrixPattern : OpConversionPattern<graph::MelWeightMatrixOp> {
                          constant(f64, 1), zero),
                   select(andBits(cmp(arith::CmpFPredicate::OLE, low, j),
                                  cmp(arith::CmpFPredicate::OLE, j, center)),
-                         div(sub(j, low), sub(center, low)), zero));
-              Value falling = div(sub(high, j), sub(high, center));
+                         f.div(f.sub(j, low), f.sub(center, low)), zero));
+              Value falling = f.div(f.sub(high, j), f.sub(high, center));
               Value inFall =
                   andBits(cmp(arith::CmpFPredicate::OGT, high, center),
                           andBits(cmp(arith::CmpFPredicate::OLE, center, j),
