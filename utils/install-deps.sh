@@ -12,6 +12,10 @@ PACKAGES=(
   libgtest-dev libgmock-dev
   # ONNX import: protobuf + libonnx (checker, version converter, shape inference).
   libprotobuf-dev protobuf-compiler libonnx-dev
+  # Runtime: DLPack tensors, metadata JSON.
+  libdlpack-dev nlohmann-json3-dev
+  # .npz inputs of the tessera CLI (deflated zip entries).
+  zlib1g-dev
   # Test data and model export.
   libonnx-testdata python3-onnx python3-numpy python3-torch python3-torchvision
 )

@@ -5,7 +5,9 @@
 #include "tessera/Conversion/Passes.h"
 #include "tessera/Dialect/Graph/IR/Graph.h"
 #include "tessera/Dialect/TE/IR/TE.h"
+#include "tessera/Pipelines/Pipelines.h"
 #include "tessera/Target/ONNX/ImportONNX.h"
+#include "tessera/Transforms/Passes.h"
 
 #include "mlir/IR/DialectRegistry.h"
 
@@ -13,7 +15,11 @@ void tessera::registerAllDialects(mlir::DialectRegistry &registry) {
   registry.insert<graph::GraphDialect, te::TEDialect>();
 }
 
-void tessera::registerAllPasses() { registerTesseraConversionPasses(); }
+void tessera::registerAllPasses() {
+  registerTesseraConversionPasses();
+  registerTesseraTransformsPasses();
+  registerPipelines();
+}
 
 void tessera::registerAllTranslations() {
   registerONNXImportTranslation();

@@ -560,6 +560,26 @@ struct FlattenPattern : DataMovementPattern<graph::FlattenOp> {
   }
 };
 
+/// Squeeze and unsqueeze never move data: with static types, the result
+/// type alone says the reshape, whatever the (non-constant) axes are.
+FailureOr<Value> reshapeToStaticResult(Operation *op,
+                                       ConversionPatternRewriter &rewriter,
+                                       Value data,
+                                       RankedTensorType resultType) {
+  if (!cast<RankedTensorType>(data.getType()).hasStaticShape() ||
+      !resultType.hasStaticShape())
+    return reject(op, rewriter,
+                  "with non-constant 'axes' and dynamic shapes is not "
+                  "supported");
+  Location loc = op->getLoc();
+  SmallVector<SymbolicSize> inputSizes =
+      getSymbolicSizes(getSizes(rewriter, loc, data));
+  SmallVector<SymbolicSize> sizes;
+  for (int64_t size : resultType.getShape())
+    sizes.push_back({size, {}});
+  return buildReshape(rewriter, loc, data, inputSizes, sizes, resultType);
+}
+
 struct SqueezePattern : DataMovementPattern<graph::SqueezeOp> {
   using DataMovementPattern::DataMovementPattern;
 
@@ -574,8 +594,14 @@ struct SqueezePattern : DataMovementPattern<graph::SqueezeOp> {
     if (Value axes = adaptor.getAxes()) {
       std::optional<SmallVector<int64_t>> values =
           graph::getConstantIntValues(axes);
-      if (!values)
-        return reject(op, rewriter, "needs constant 'axes' to be lowered");
+      if (!values) {
+        FailureOr<Value> reshaped =
+            reshapeToStaticResult(op, rewriter, data, getResultType(op));
+        if (failed(reshaped))
+          return failure();
+        rewriter.replaceOp(op, *reshaped);
+        return success();
+      }
       for (int64_t axis : *values)
         squeezed.push_back(*graph::normalizeAxis(axis, rank));
     } else {
@@ -613,8 +639,14 @@ struct UnsqueezePattern : DataMovementPattern<graph::UnsqueezeOp> {
     RankedTensorType resultType = getResultType(op);
     std::optional<SmallVector<int64_t>> axes =
         graph::getConstantIntValues(adaptor.getAxes());
-    if (!axes)
-      return reject(op, rewriter, "needs constant 'axes' to be lowered");
+    if (!axes) {
+      FailureOr<Value> reshaped =
+          reshapeToStaticResult(op, rewriter, data, resultType);
+      if (failed(reshaped))
+        return failure();
+      rewriter.replaceOp(op, *reshaped);
+      return success();
+    }
     SmallVector<int64_t> inserted;
     for (int64_t axis : *axes)
       inserted.push_back(*graph::normalizeAxis(axis, resultType.getRank()));
@@ -1057,7 +1089,8 @@ struct PadPattern : DataMovementPattern<graph::PadOp> {
       std::optional<SmallVector<int64_t>> values =
           graph::getConstantIntValues(axesValue);
       if (!values)
-        return reject(op, rewriter, "needs constant 'axes' to be lowered");
+        return reject(op, rewriter,
+                      "with non-constant 'axes' is not supported");
       axes.clear();
       for (int64_t axis : *values)
         axes.push_back(*graph::normalizeAxis(axis, rank));

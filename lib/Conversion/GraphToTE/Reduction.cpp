@@ -249,8 +249,8 @@ struct ReducePattern : OpConversionPattern<OpTy> {
       if (!axes)
         axes = graph::getConstantIntValues(op.getAxes());
       if (!axes) {
-        op.emitOpError() << "operand 'axes' must be a constant to lower to te "
-                            "(the reduced dimensions decide the computation)";
+        op.emitOpError() << "with non-constant 'axes' is not supported (the "
+                            "reduced dimensions decide the computation)";
         return rewriter.notifyMatchFailure(op, "non-constant axes");
       }
     }

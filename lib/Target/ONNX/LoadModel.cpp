@@ -146,6 +146,14 @@ LogicalResult ModelLoader::overrideInputShapes() {
       shape->mutable_dim(0)->set_dim_param("batch");
     }
   }
+  // Shapes recorded for the old input shapes would contradict the new ones:
+  // shape inference derives them again.
+  if (!overridden.empty() || options.dynamicBatch) {
+    graph->clear_value_info();
+    for (onnx::ValueInfoProto &output : *graph->mutable_output())
+      if (output.type().has_tensor_type())
+        output.mutable_type()->mutable_tensor_type()->clear_shape();
+  }
   for (const auto &[name, shape] : options.inputShapes)
     if (!overridden.contains(name)) {
       std::string known;

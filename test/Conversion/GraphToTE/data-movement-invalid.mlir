@@ -1,8 +1,8 @@
 // RUN: tensor-opt %s --convert-graph-to-te --split-input-file -verify-diagnostics
 
-// Which dims go away must be known to give the result its type.
+// Which dims go away must be known when the result type does not say it.
 func.func @squeeze_runtime_axes(%x: tensor<1x4x1xf32>, %axes: tensor<1xi64>) -> tensor<?x?xf32> {
-  // expected-error @+2 {{'graph.squeeze' op needs constant 'axes' to be lowered}}
+  // expected-error @+2 {{'graph.squeeze' op with non-constant 'axes' and dynamic shapes is not supported}}
   // expected-error @+1 {{failed to legalize operation 'graph.squeeze'}}
   %0 = graph.squeeze %x, %axes : (tensor<1x4x1xf32>, tensor<1xi64>) -> tensor<?x?xf32>
   return %0 : tensor<?x?xf32>
@@ -11,7 +11,7 @@ func.func @squeeze_runtime_axes(%x: tensor<1x4x1xf32>, %axes: tensor<1xi64>) -> 
 // -----
 
 func.func @unsqueeze_runtime_axes(%x: tensor<4xf32>, %axes: tensor<1xi64>) -> tensor<?x?xf32> {
-  // expected-error @+2 {{'graph.unsqueeze' op needs constant 'axes' to be lowered}}
+  // expected-error @+2 {{'graph.unsqueeze' op with non-constant 'axes' and dynamic shapes is not supported}}
   // expected-error @+1 {{failed to legalize operation 'graph.unsqueeze'}}
   %0 = graph.unsqueeze %x, %axes : (tensor<4xf32>, tensor<1xi64>) -> tensor<?x?xf32>
   return %0 : tensor<?x?xf32>
@@ -58,7 +58,7 @@ func.func @tile_dynamic_count(%x: tensor<2x3xf32>, %repeats: tensor<?xi64>) -> t
 
 // The padded dims must be known to remap their indices.
 func.func @pad_runtime_axes(%x: tensor<2x3xf32>, %pads: tensor<2xi64>, %axes: tensor<1xi64>) -> tensor<?x?xf32> {
-  // expected-error @+2 {{'graph.pad' op needs constant 'axes' to be lowered}}
+  // expected-error @+2 {{'graph.pad' op with non-constant 'axes' is not supported}}
   // expected-error @+1 {{failed to legalize operation 'graph.pad'}}
   %0 = graph.pad %x, %pads axes %axes : (tensor<2x3xf32>, tensor<2xi64>, tensor<1xi64>) -> tensor<?x?xf32>
   return %0 : tensor<?x?xf32>

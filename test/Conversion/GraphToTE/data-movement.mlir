@@ -102,6 +102,22 @@ func.func @squeeze_all(%x: tensor<1x1xf32>) -> tensor<f32> {
 
 // -----
 
+// Axes known only at run time: static types say the reshape.
+// CHECK-LABEL: func.func @squeeze_runtime_axes
+// CHECK: tensor.collapse_shape %arg0 {{\[}}[0, 1], [2]] : tensor<1x3x4xf32> into tensor<3x4xf32>
+// CHECK-LABEL: func.func @unsqueeze_runtime_axes
+// CHECK: tensor.expand_shape %arg0 {{\[}}[0], [1, 2]] output_shape [3, 1, 4] : tensor<3x4xf32> into tensor<3x1x4xf32>
+func.func @squeeze_runtime_axes(%x: tensor<1x3x4xf32>, %axes: tensor<1xi64>) -> tensor<3x4xf32> {
+  %0 = graph.squeeze %x, %axes : (tensor<1x3x4xf32>, tensor<1xi64>) -> tensor<3x4xf32>
+  return %0 : tensor<3x4xf32>
+}
+func.func @unsqueeze_runtime_axes(%x: tensor<3x4xf32>, %axes: tensor<1xi64>) -> tensor<3x1x4xf32> {
+  %0 = graph.unsqueeze %x, %axes : (tensor<3x4xf32>, tensor<1xi64>) -> tensor<3x1x4xf32>
+  return %0 : tensor<3x1x4xf32>
+}
+
+// -----
+
 // CHECK-LABEL: func.func @unsqueeze
 // CHECK: %[[N:.*]] = tensor.dim %arg0, %c0
 // CHECK: tensor.expand_shape %arg0 {{\[}}[0, 1], [2, 3]] output_shape [1, %[[N]], 4, 1] : tensor<?x4xf32> into tensor<1x?x4x1xf32>

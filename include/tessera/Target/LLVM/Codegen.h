@@ -1,0 +1,67 @@
+//===- Codegen.h - LLVM dialect to machine code ---------------------------===//
+//
+// Target selection (the host by default), translation of the LLVM dialect to
+// optimized LLVM IR, object/assembly emission and linking of a model's shared
+// library.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TESSERA_TARGET_LLVM_CODEGEN_H
+#define TESSERA_TARGET_LLVM_CODEGEN_H
+
+#include "mlir/IR/BuiltinOps.h"
+#include "llvm/Support/CodeGen.h"
+#include "llvm/Support/Error.h"
+#include "llvm/Target/TargetMachine.h"
+#include "llvm/TargetParser/Triple.h"
+
+#include <memory>
+#include <string>
+
+namespace llvm {
+class LLVMContext;
+class Module;
+class raw_pwrite_stream;
+} // namespace llvm
+
+namespace tessera {
+
+struct TargetOptions {
+  /// Empty: the host.
+  std::string triple;
+  /// Empty: the host CPU for the host triple, "generic" otherwise.
+  std::string cpu;
+  /// Extra subtarget features ("+avx2,-fma"), added to the CPU's.
+  std::string features;
+};
+
+/// The target machine for `options`; an unknown triple, CPU or feature is an
+/// error naming it.
+llvm::Expected<std::unique_ptr<llvm::TargetMachine>>
+createTargetMachine(const TargetOptions &options, unsigned optLevel);
+
+/// Whether code for `triple` runs on this machine (and may use its OpenMP
+/// runtime).
+bool isHostCompatible(const llvm::Triple &triple);
+
+/// Translates an LLVM-dialect module to LLVM IR for `targetMachine` and runs
+/// LLVM's optimization pipeline at `optLevel`.
+llvm::Expected<std::unique_ptr<llvm::Module>>
+translateToLLVMIR(mlir::ModuleOp module, llvm::LLVMContext &context,
+                  llvm::TargetMachine &targetMachine, unsigned optLevel);
+
+/// Writes an object file or assembly.
+llvm::Error emitMachineCode(llvm::Module &module,
+                            llvm::TargetMachine &targetMachine,
+                            llvm::CodeGenFileType fileType,
+                            llvm::raw_pwrite_stream &os);
+
+/// Links `objectPath` into the shared library `outputPath` with clang and
+/// lld (libm, and the OpenMP runtime when `openMP`).
+llvm::Error linkSharedLibrary(llvm::StringRef objectPath,
+                              llvm::StringRef outputPath,
+                              const llvm::Triple &triple, bool openMP);
+
+} // namespace tessera
+
+#endif // TESSERA_TARGET_LLVM_CODEGEN_H

@@ -1,0 +1,106 @@
+//===- Passes.td - Tessera's code generation passes -----------------------===//
+
+#ifndef TESSERA_TRANSFORMS_PASSES_TD
+#define TESSERA_TRANSFORMS_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def RecordModelInterface : Pass<"tessera-record-model-interface",
+                                "::mlir::ModuleOp"> {
+  let summary = "Record the model's inputs and outputs before lowering";
+  let description = [{
+    Stores the names (`graph.name` argument and result attributes), element
+    types (unsigned ones included, which lowering turns signless) and shapes
+    of the entry function's arguments and results in the module attribute
+    `tessera.interface`, and marks the function with
+    `llvm.emit_c_interface`. `tessera-emit-model-abi` builds the compiled
+    module's metadata from it. The entry function is the only public
+    function of the module; a module with none or several is an error.
+  }];
+}
+
+def OutlineShapeChecks : Pass<"tessera-outline-shape-checks",
+                              "::mlir::ModuleOp"> {
+  let summary = "Move the model's input shape checks into a function of "
+                "their own";
+  let description = [{
+    Lowering guards what it cannot compute for every input shape with
+    `cf.assert` (e.g. two dynamic dimensions that must be equal). An assert
+    failing inside the model would abort the process; the runtime must
+    instead return an error naming the inputs. Every assert of the entry
+    function whose condition depends only on the inputs' dimensions (through
+    `tensor.dim` and index arithmetic) moves into a new public function
+    `<entry>_checks` with the entry function's arguments, which returns 0
+    when all checks pass and k when check k is the first that fails. The
+    messages, prefixed with the inputs and dimensions each check reads, go
+    into `tessera.interface` (`checks`, `checks_function`);
+    `tessera-emit-model-abi` runs the function before the model. Asserts on
+    data stay in place.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::func::FuncDialect"];
+}
+
+def Bufferize : Pass<"tessera-bufferize", "::mlir::ModuleOp"> {
+  let summary = "One-shot bufferization of a whole model";
+  let description = [{
+    One-shot module bufferization with the settings the CPU pipeline needs:
+    function boundaries bufferized with identity layouts (the model ABI
+    passes compact buffers), loops may yield new allocations (recurrent
+    operators, top_k), and copies between buffers with strided layouts
+    become `linalg.copy` (loops that later passes vectorize) instead of
+    `memref.copy`, which would need a runtime library call.
+  }];
+  let dependentDialects = ["::mlir::bufferization::BufferizationDialect",
+                           "::mlir::linalg::LinalgDialect",
+                           "::mlir::memref::MemRefDialect"];
+}
+
+def PlanMemory : Pass<"tessera-plan-memory", "::mlir::func::FuncOp"> {
+  let summary = "Pack a function's intermediate buffers into one workspace";
+  let description = [{
+    Runs on bufferized code after buffer deallocation. Every statically
+    shaped `memref.alloc` in the function's entry block that the same block
+    deallocates with `memref.dealloc` is live from the allocation to the
+    deallocation; the buffers are placed in one byte arena, largest first,
+    each at the lowest 64-byte-aligned offset that no buffer live at the same
+    time occupies (buffers whose lifetimes do not overlap share memory). The
+    arena becomes a new last argument `memref<Nxi8>` marked
+    `tessera.workspace`, each buffer a `memref.view` into it, and the
+    deallocations disappear. The function gets `tessera.workspace_bytes`.
+    Buffers allocated inside loops or with dynamic sizes, and buffers that
+    escape (results), stay heap allocations.
+  }];
+  let statistics = [
+    Statistic<"numPlannedBuffers", "planned-buffers",
+              "Buffers placed in the workspace">,
+    Statistic<"bytesBeforeReuse", "bytes-before-reuse",
+              "Total size of the planned buffers">,
+    Statistic<"workspaceBytes", "workspace-bytes",
+              "Workspace size: the peak intermediate memory">
+  ];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::memref::MemRefDialect"];
+}
+
+def EmitModelABI : Pass<"tessera-emit-model-abi", "::mlir::ModuleOp"> {
+  let summary = "Add the compiled module's C entry points";
+  let description = [{
+    Runs on the LLVM dialect, after the entry function was lowered with its C
+    interface. Adds the exported functions of Tessera's model ABI
+    (runtime/include/tessera/runtime/module_abi.h):
+    `tessera_model_metadata` (a JSON description built from
+    `tessera.interface` and the workspace size), `tessera_model_run(inputs,
+    outputs, workspace)` (unpacks the memref descriptors the caller passes,
+    calls the model, copies the result descriptors out) and
+    `tessera_model_set_num_threads` (OpenMP's thread count when the module
+    uses OpenMP). Every other function becomes internal.
+  }];
+  let options = [
+    Option<"targetTriple", "target-triple", "std::string", "\"\"",
+           "Target triple recorded in the metadata">
+  ];
+  let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
+}
+
+#endif // TESSERA_TRANSFORMS_PASSES_TD

@@ -1,0 +1,320 @@
+//===- Compiler.cpp - Compile ONNX models ahead of time or in process -----===//
+
+#include "tessera/Compiler/Compiler.h"
+
+#include "tessera/Conversion/Passes.h"
+#include "tessera/InitAll.h"
+#include "tessera/Pipelines/Pipelines.h"
+#include "tessera/Transforms/Passes.h"
+
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/ExecutionEngine/ExecutionEngine.h"
+#include "mlir/ExecutionEngine/OptUtils.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/InitAllDialects.h"
+#include "mlir/InitAllExtensions.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Support/FileUtilities.h"
+#include "mlir/Target/LLVMIR/Dialect/All.h"
+#include "mlir/Transforms/Passes.h"
+#include "llvm/ADT/StringSwitch.h"
+#include "llvm/IR/LLVMContext.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FileUtilities.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/Timer.h"
+#include "llvm/Support/ToolOutputFile.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <chrono>
+
+using namespace mlir;
+using llvm::Error;
+using llvm::Expected;
+
+std::optional<tessera::CompileStage>
+tessera::parseCompileStage(llvm::StringRef name) {
+  return llvm::StringSwitch<std::optional<CompileStage>>(name)
+      .Case("graph", CompileStage::Graph)
+      .Case("te", CompileStage::TE)
+      .Case("linalg", CompileStage::Linalg)
+      .Case("llvm", CompileStage::LLVMIR)
+      .Case("asm", CompileStage::Assembly)
+      .Case("obj", CompileStage::Object)
+      .Case("so", CompileStage::SharedLibrary)
+      .Default(std::nullopt);
+}
+
+namespace {
+
+Error makeError(const llvm::Twine &message) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), message);
+}
+
+/// An MLIRContext with everything the pipeline and a schedule may use, whose
+/// diagnostics are collected into text for llvm::Error.
+class CompilerContext {
+public:
+  CompilerContext() : context(makeRegistry()) {
+    context.loadAllAvailableDialects();
+    handler = std::make_unique<ScopedDiagnosticHandler>(
+        &context, [this](Diagnostic &diagnostic) {
+          llvm::raw_string_ostream os(diagnostics);
+          os << diagnostic.getLocation() << ": "
+             << (diagnostic.getSeverity() == DiagnosticSeverity::Error
+                     ? "error: "
+                     : diagnostic.getSeverity() == DiagnosticSeverity::Warning
+                           ? "warning: "
+                           : "note: ")
+             << diagnostic << "\n";
+          for (Diagnostic &note : diagnostic.getNotes())
+            os << note.getLocation() << ": note: " << note << "\n";
+          return success();
+        });
+  }
+
+  /// The diagnostics so far, prefixed by `what`.
+  Error takeError(const llvm::Twine &what) {
+    std::string text = what.str();
+    if (!diagnostics.empty())
+      text += ":\n" + diagnostics;
+    diagnostics.clear();
+    return makeError(llvm::StringRef(text).rtrim());
+  }
+
+  MLIRContext context;
+
+private:
+  static DialectRegistry makeRegistry() {
+    DialectRegistry registry;
+    registerAllDialects(registry);
+    registerAllExtensions(registry);
+    registerAllToLLVMIRTranslations(registry);
+    tessera::registerAllDialects(registry);
+    return registry;
+  }
+
+  std::string diagnostics;
+  std::unique_ptr<ScopedDiagnosticHandler> handler;
+};
+
+void setPipelineOptions(tessera::CPUPipelineOptions &pipeline,
+                        const tessera::CompileOptions &options,
+                        const llvm::Triple &triple) {
+  pipeline.scheduleFile = options.schedFile;
+  // The OpenMP runtime of this machine exists only for its own target.
+  pipeline.openMP = tessera::isHostCompatible(triple);
+  pipeline.targetTriple = triple.str();
+}
+
+/// Imports the model and lowers it to `stage` (at most the LLVM dialect).
+Expected<OwningOpRef<ModuleOp>>
+importAndLower(CompilerContext &compiler, llvm::StringRef modelPath,
+               tessera::CompileStage stage,
+               const tessera::CompileOptions &options,
+               const llvm::Triple &triple) {
+  OwningOpRef<ModuleOp> module =
+      tessera::importONNXFile(modelPath, &compiler.context, options.import);
+  if (!module)
+    return compiler.takeError("cannot import '" + modelPath + "'");
+
+  PassManager pm(&compiler.context);
+  switch (stage) {
+  case tessera::CompileStage::Graph:
+    pm.addPass(createCanonicalizerPass());
+    break;
+  case tessera::CompileStage::TE:
+    pm.addPass(createCanonicalizerPass());
+    pm.addPass(tessera::createConvertGraphToTE());
+    break;
+  case tessera::CompileStage::Linalg:
+    tessera::buildGraphToLinalgPipeline(pm);
+    break;
+  default: {
+    tessera::CPUPipelineOptions pipeline;
+    setPipelineOptions(pipeline, options, triple);
+    tessera::buildCPUPipeline(pm, pipeline);
+    break;
+  }
+  }
+  if (failed(pm.run(*module)))
+    return compiler.takeError("cannot compile '" + modelPath + "'");
+  return module;
+}
+
+void printStats(ModuleOp module, double seconds) {
+  int64_t workspaceBytes = 0, weightBytes = 0;
+  module.walk([&](Operation *op) {
+    if (auto bytes =
+            op->getAttrOfType<IntegerAttr>(tessera::kWorkspaceBytesAttrName))
+      workspaceBytes = std::max(workspaceBytes, bytes.getInt());
+    if (auto global = dyn_cast<LLVM::GlobalOp>(op))
+      if (global.getConstant())
+        if (auto elements = dyn_cast_or_null<ElementsAttr>(global.getValueOrNull()))
+          if (elements.getElementType().isIntOrFloat())
+            weightBytes += elements.getNumElements() *
+                           llvm::divideCeil(elements.getElementType()
+                                                .getIntOrFloatBitWidth(),
+                                            8);
+  });
+  auto mib = [](int64_t bytes) { return double(bytes) / (1024.0 * 1024.0); };
+  llvm::errs() << llvm::format(
+      "peak intermediate memory: %lld bytes (%.2f MiB)\n"
+      "constant data: %lld bytes (%.2f MiB)\n"
+      "compile time to LLVM dialect: %.2f s\n",
+      (long long)workspaceBytes, mib(workspaceBytes), (long long)weightBytes,
+      mib(weightBytes), seconds);
+}
+
+double secondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                       start)
+      .count();
+}
+
+} // namespace
+
+Error tessera::compileONNXFile(llvm::StringRef modelPath,
+                               llvm::StringRef outputPath, CompileStage stage,
+                               const CompileOptions &options) {
+  if (options.optLevel > 3)
+    return makeError("--opt-level must be 0, 1, 2 or 3");
+  auto start = std::chrono::steady_clock::now();
+  bool toMachineCode = stage >= CompileStage::LLVMIR;
+  std::unique_ptr<llvm::TargetMachine> targetMachine;
+  if (toMachineCode) {
+    auto machine = createTargetMachine(options.target, options.optLevel);
+    if (!machine)
+      return machine.takeError();
+    targetMachine = std::move(*machine);
+  }
+  llvm::Triple triple = targetMachine ? targetMachine->getTargetTriple()
+                                      : llvm::Triple();
+
+  CompilerContext compiler;
+  auto module = importAndLower(compiler, modelPath, stage, options, triple);
+  if (!module)
+    return module.takeError();
+  if (options.printStats)
+    printStats(**module, secondsSince(start));
+
+  if (!toMachineCode || stage == CompileStage::LLVMIR) {
+    std::string message;
+    auto output = openOutputFile(outputPath, &message);
+    if (!output)
+      return makeError("cannot write '" + outputPath + "': " + message);
+    if (!toMachineCode) {
+      (*module)->print(output->os());
+    } else {
+      llvm::LLVMContext llvmContext;
+      auto llvmModule = translateToLLVMIR(**module, llvmContext,
+                                          *targetMachine, options.optLevel);
+      if (!llvmModule)
+        return llvmModule.takeError();
+      (*llvmModule)->print(output->os(), nullptr);
+    }
+    output->keep();
+    return Error::success();
+  }
+
+  llvm::LLVMContext llvmContext;
+  auto llvmModule = translateToLLVMIR(**module, llvmContext, *targetMachine,
+                                      options.optLevel);
+  if (!llvmModule)
+    return llvmModule.takeError();
+
+  if (stage != CompileStage::SharedLibrary) {
+    std::string message;
+    auto output = openOutputFile(outputPath, &message);
+    if (!output)
+      return makeError("cannot write '" + outputPath + "': " + message);
+    if (Error error = emitMachineCode(
+            **llvmModule, *targetMachine,
+            stage == CompileStage::Object ? llvm::CodeGenFileType::ObjectFile
+                                          : llvm::CodeGenFileType::AssemblyFile,
+            output->os()))
+      return error;
+    output->keep();
+    return Error::success();
+  }
+
+  llvm::SmallString<128> objectPath;
+  int objectFD;
+  if (std::error_code ec = llvm::sys::fs::createTemporaryFile(
+          "tessera-model", "o", objectFD, objectPath))
+    return makeError("cannot create a temporary object file: " + ec.message());
+  llvm::FileRemover removeObject(objectPath);
+  {
+    llvm::raw_fd_ostream objectStream(objectFD, /*shouldClose=*/true);
+    if (Error error = emitMachineCode(**llvmModule, *targetMachine,
+                                      llvm::CodeGenFileType::ObjectFile,
+                                      objectStream))
+      return error;
+  }
+  if (Error error = linkSharedLibrary(objectPath, outputPath, triple,
+                                      isHostCompatible(triple)))
+    return error;
+  if (options.printStats)
+    llvm::errs() << llvm::format("total compile time: %.2f s\n",
+                                 secondsSince(start));
+  return Error::success();
+}
+
+tessera::JITModel::~JITModel() = default;
+
+Expected<std::unique_ptr<tessera::JITModel>>
+tessera::JITModel::compileONNXFile(llvm::StringRef modelPath,
+                                   const CompileOptions &options) {
+  if (!options.target.triple.empty())
+    return makeError("in-process compilation targets the host; compile to a "
+                     "shared library for --target");
+  if (options.optLevel > 3)
+    return makeError("--opt-level must be 0, 1, 2 or 3");
+  auto start = std::chrono::steady_clock::now();
+  auto targetMachine = createTargetMachine(options.target, options.optLevel);
+  if (!targetMachine)
+    return targetMachine.takeError();
+  CompilerContext compiler;
+  auto module =
+      importAndLower(compiler, modelPath, CompileStage::SharedLibrary, options,
+                     (*targetMachine)->getTargetTriple());
+  if (!module)
+    return module.takeError();
+  if (options.printStats)
+    printStats(**module, secondsSince(start));
+
+  llvm::StringRef openMPRuntime = TESSERA_OPENMP_RUNTIME;
+  ExecutionEngineOptions engineOptions;
+  auto optimize = makeOptimizingTransformer(options.optLevel, 0,
+                                            targetMachine->get());
+  engineOptions.transformer = optimize;
+  engineOptions.jitCodeGenOptLevel =
+      (*targetMachine)->getOptLevel();
+  engineOptions.sharedLibPaths = openMPRuntime;
+  auto engine = ExecutionEngine::create(**module, engineOptions,
+                                        std::move(*targetMachine));
+  if (!engine)
+    return compiler.takeError("cannot JIT-compile '" + modelPath + "': " +
+                              llvm::toString(engine.takeError()));
+
+  std::unique_ptr<JITModel> model(new JITModel());
+  model->engine = std::move(*engine);
+  auto lookup = [&](llvm::StringRef name) -> Expected<void *> {
+    return model->engine->lookup(name);
+  };
+  auto metadata = lookup("tessera_model_metadata");
+  if (!metadata)
+    return metadata.takeError();
+  auto run = lookup("tessera_model_run");
+  if (!run)
+    return run.takeError();
+  auto setNumThreads = lookup("tessera_model_set_num_threads");
+  if (!setNumThreads)
+    return setNumThreads.takeError();
+  model->metadata = reinterpret_cast<const char *(*)(void)>(*metadata);
+  model->run = reinterpret_cast<int32_t (*)(void **, void **, void *)>(*run);
+  model->setNumThreads = reinterpret_cast<void (*)(int32_t)>(*setNumThreads);
+  return model;
+}

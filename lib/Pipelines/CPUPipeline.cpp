@@ -1,0 +1,100 @@
+//===- CPUPipeline.cpp - Graph dialect to LLVM dialect for CPUs -----------===//
+
+#include "tessera/Conversion/Passes.h"
+#include "tessera/Pipelines/Pipelines.h"
+#include "tessera/Transforms/Passes.h"
+
+#include "mlir/Conversion/AffineToStandard/AffineToStandard.h"
+#include "mlir/Conversion/BufferizationToMemRef/BufferizationToMemRef.h"
+#include "mlir/Conversion/ConvertToLLVM/ToLLVMPass.h"
+#include "mlir/Conversion/MathToFuncs/MathToFuncs.h"
+#include "mlir/Conversion/MathToLLVM/MathToLLVM.h"
+#include "mlir/Conversion/MathToLibm/MathToLibm.h"
+#include "mlir/Conversion/MemRefToLLVM/MemRefToLLVM.h"
+#include "mlir/Conversion/ReconcileUnrealizedCasts/ReconcileUnrealizedCasts.h"
+#include "mlir/Conversion/SCFToControlFlow/SCFToControlFlow.h"
+#include "mlir/Conversion/SCFToOpenMP/SCFToOpenMP.h"
+#include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/Passes.h"
+#include "mlir/Dialect/Math/Transforms/Passes.h"
+#include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Dialect/Transform/Transforms/Passes.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "mlir/Transforms/Passes.h"
+
+using namespace mlir;
+
+void tessera::buildGraphToLinalgPipeline(OpPassManager &pm) {
+  pm.addPass(createRecordModelInterface());
+  pm.addPass(createConvertGraphToTE());
+  pm.addPass(createConvertTEToLinalg());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+  pm.addPass(createOutlineShapeChecks());
+  pm.addPass(createCanonicalizerPass());
+}
+
+void tessera::buildLinalgToLLVMPipeline(OpPassManager &pm,
+                                        const CPUPipelineOptions &options) {
+  // The schedule hook: a transform script rewrites the Linalg payload
+  // (tiling, fusion, vectorization) while it is still on tensors.
+  if (!options.scheduleFile.empty()) {
+    transform::PreloadLibraryPassOptions library;
+    library.transformLibraryPaths.push_back(options.scheduleFile);
+    pm.addPass(transform::createPreloadLibraryPass(library));
+    pm.addPass(transform::createInterpreterPass());
+    pm.addPass(createCanonicalizerPass());
+    pm.addPass(createCSEPass());
+  }
+
+  pm.addPass(createBufferize());
+  bufferization::buildBufferDeallocationPipeline(pm);
+  pm.addPass(createConvertBufferizationToMemRefPass());
+  pm.addPass(createCanonicalizerPass());
+  pm.addNestedPass<func::FuncOp>(createPlanMemory());
+
+  if (options.openMP) {
+    pm.addNestedPass<func::FuncOp>(createConvertLinalgToParallelLoopsPass());
+    pm.addPass(createCanonicalizerPass());
+    pm.addPass(createConvertSCFToOpenMPPass());
+  } else {
+    pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
+  }
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(memref::createExpandStridedMetadataPass());
+  pm.addPass(createLowerAffinePass());
+  // Before scf-to-cf: OpenMP regions must still be single-block structured
+  // ops when memref.alloca_scope is lowered.
+  pm.addPass(createFinalizeMemRefToLLVMConversionPass());
+  pm.addPass(createSCFToControlFlowPass());
+  // Integer powers become loops in generated functions.
+  pm.addPass(createConvertMathToFuncs());
+  // LLVM intrinsics first (they handle e.g. powf of negative bases exactly);
+  // then expansions for ops without one (asinh, acosh, atanh, ...) and libm
+  // calls for the rest (erf, tan, ...).
+  pm.addPass(createConvertMathToLLVMPass());
+  pm.addPass(math::createMathExpandOpsPass());
+  pm.addPass(createConvertMathToLibmPass());
+  pm.addPass(createConvertToLLVMPass());
+  pm.addPass(createReconcileUnrealizedCastsPass());
+  EmitModelABIOptions abi;
+  abi.targetTriple = options.targetTriple;
+  pm.addPass(createEmitModelABI(abi));
+  pm.addPass(createCanonicalizerPass());
+}
+
+void tessera::buildCPUPipeline(OpPassManager &pm,
+                               const CPUPipelineOptions &options) {
+  buildGraphToLinalgPipeline(pm);
+  buildLinalgToLLVMPipeline(pm, options);
+}
+
+void tessera::registerPipelines() {
+  PassPipelineRegistration<CPUPipelineOptions>(
+      "tessera-cpu-pipeline",
+      "Compile a graph-dialect model to the LLVM dialect for CPUs, with the "
+      "model ABI's entry points",
+      buildCPUPipeline);
+}

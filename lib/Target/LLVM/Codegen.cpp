@@ -1,0 +1,157 @@
+//===- Codegen.cpp - LLVM dialect to machine code -------------------------===//
+
+#include "tessera/Target/LLVM/Codegen.h"
+
+#include "mlir/ExecutionEngine/OptUtils.h"
+#include "mlir/Target/LLVMIR/Export.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/IR/LegacyPassManager.h"
+#include "llvm/IR/Module.h"
+#include "llvm/MC/MCSubtargetInfo.h"
+#include "llvm/MC/TargetRegistry.h"
+#include "llvm/Support/FileUtilities.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/TargetSelect.h"
+#include "llvm/TargetParser/Host.h"
+#include "llvm/TargetParser/SubtargetFeature.h"
+
+using namespace llvm;
+
+static Error makeError(const Twine &message) {
+  return createStringError(inconvertibleErrorCode(), message);
+}
+
+static CodeGenOptLevel getCodeGenOptLevel(unsigned optLevel) {
+  switch (optLevel) {
+  case 0:
+    return CodeGenOptLevel::None;
+  case 1:
+    return CodeGenOptLevel::Less;
+  case 2:
+    return CodeGenOptLevel::Default;
+  default:
+    return CodeGenOptLevel::Aggressive;
+  }
+}
+
+bool tessera::isHostCompatible(const Triple &triple) {
+  Triple host(sys::getProcessTriple());
+  return triple.getArch() == host.getArch() && triple.getOS() == host.getOS();
+}
+
+Expected<std::unique_ptr<TargetMachine>>
+tessera::createTargetMachine(const TargetOptions &options, unsigned optLevel) {
+  InitializeAllTargetInfos();
+  InitializeAllTargets();
+  InitializeAllTargetMCs();
+  InitializeAllAsmPrinters();
+
+  Triple triple(Triple::normalize(
+      options.triple.empty() ? sys::getProcessTriple() : options.triple));
+  std::string lookupError;
+  const Target *target = TargetRegistry::lookupTarget(triple, lookupError);
+  if (!target)
+    return makeError("unknown target '" + options.triple + "': " +
+                     lookupError);
+
+  bool host = options.triple.empty() || isHostCompatible(triple);
+  std::string cpu = options.cpu;
+  SubtargetFeatures features;
+  if (cpu.empty() || cpu == "native") {
+    cpu = host ? sys::getHostCPUName().str() : "generic";
+    if (host)
+      for (const auto &feature : sys::getHostCPUFeatures())
+        features.AddFeature(feature.getKey(), feature.getValue());
+  }
+  if (!options.features.empty())
+    for (StringRef feature : split(options.features, ',')) {
+      if (feature.empty() ||
+          (!feature.starts_with("+") && !feature.starts_with("-")))
+        return makeError("bad target feature '" + feature +
+                         "': expected +name or -name");
+      features.AddFeature(feature);
+    }
+
+  std::unique_ptr<MCSubtargetInfo> subtarget(
+      target->createMCSubtargetInfo(triple, cpu, ""));
+  if (!subtarget || !subtarget->isCPUStringValid(cpu))
+    return makeError("unknown CPU '" + cpu + "' for target '" +
+                     triple.str() + "'");
+  if (!options.features.empty())
+    for (StringRef feature : split(options.features, ','))
+      if (llvm::none_of(subtarget->getAllProcessorFeatures(),
+                        [&](const SubtargetFeatureKV &known) {
+                          return feature.drop_front() == known.Key;
+                        }))
+        return makeError("unknown feature '" + feature.drop_front() +
+                         "' for target '" + triple.str() + "'");
+
+  std::unique_ptr<TargetMachine> machine(target->createTargetMachine(
+      triple, cpu, features.getString(), llvm::TargetOptions(), Reloc::PIC_,
+      std::nullopt, getCodeGenOptLevel(optLevel)));
+  if (!machine)
+    return makeError("cannot create a target machine for '" + triple.str() +
+                     "'");
+  return machine;
+}
+
+Expected<std::unique_ptr<Module>>
+tessera::translateToLLVMIR(mlir::ModuleOp module, LLVMContext &context,
+                           TargetMachine &targetMachine, unsigned optLevel) {
+  std::unique_ptr<Module> llvmModule =
+      mlir::translateModuleToLLVMIR(module, context);
+  if (!llvmModule)
+    return makeError("translation of the LLVM dialect to LLVM IR failed");
+  llvmModule->setTargetTriple(targetMachine.getTargetTriple());
+  llvmModule->setDataLayout(targetMachine.createDataLayout());
+  auto optimize =
+      mlir::makeOptimizingTransformer(optLevel, /*sizeLevel=*/0, &targetMachine);
+  if (Error error = optimize(llvmModule.get()))
+    return std::move(error);
+  return llvmModule;
+}
+
+Error tessera::emitMachineCode(Module &module, TargetMachine &targetMachine,
+                               CodeGenFileType fileType,
+                               raw_pwrite_stream &os) {
+  legacy::PassManager passes;
+  if (targetMachine.addPassesToEmitFile(passes, os, nullptr, fileType))
+    return makeError("the target cannot emit this file type");
+  passes.run(module);
+  return Error::success();
+}
+
+Error tessera::linkSharedLibrary(StringRef objectPath, StringRef outputPath,
+                                 const Triple &triple, bool openMP) {
+  std::string clang = TESSERA_CLANG_PATH;
+  std::string targetFlag = "--target=" + triple.str();
+  SmallVector<StringRef> args = {clang,    targetFlag, "-shared",
+                                 "-fuse-ld=lld", "-o", outputPath,
+                                 objectPath, "-lm"};
+  std::string rpath = "-Wl,-rpath," TESSERA_LLVM_LIBRARY_DIR;
+  if (openMP) {
+    args.append({"-L" TESSERA_LLVM_LIBRARY_DIR, "-lomp"});
+    args.push_back(rpath);
+  }
+  SmallString<128> logPath;
+  if (std::error_code ec =
+          sys::fs::createTemporaryFile("tessera-link", "log", logPath))
+    return makeError("cannot create a temporary file: " + ec.message());
+  FileRemover removeLog(logPath);
+  std::optional<StringRef> redirects[] = {std::nullopt, logPath.str(),
+                                          logPath.str()};
+  std::string message;
+  int status = sys::ExecuteAndWait(clang, args, std::nullopt, redirects,
+                                   /*SecondsToWait=*/0, /*MemoryLimit=*/0,
+                                   &message);
+  if (status != 0) {
+    std::string log;
+    if (auto buffer = MemoryBuffer::getFile(logPath))
+      log = (*buffer)->getBuffer().str();
+    return makeError("linking '" + outputPath + "' failed" +
+                     (message.empty() ? "" : ": " + message) + "\n" + log);
+  }
+  return Error::success();
+}
