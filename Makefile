@@ -19,7 +19,7 @@ CMAKE_FLAGS = -G Ninja -S . -B $(BUILD_DIR) \
   -DLLVM_USE_LINKER=lld \
   -DPython3_EXECUTABLE=/usr/bin/python3
 
-.PHONY: all deps build check demo docs import-conformance clean
+.PHONY: all deps build check demo docs import-conformance conformance clean
 
 all: build
 
@@ -42,6 +42,11 @@ demo: build
 # counts and the unsupported operators.
 import-conformance: build
 	/usr/bin/python3 utils/onnx-import-conformance.py --tool $(BUILD_DIR)/bin/tensor-translate --lower $(BUILD_DIR)/bin/tensor-opt
+
+# Compiles and runs every ONNX backend test and compares the outputs with the
+# references; prints passed/failed/unsupported counts and the failures.
+conformance: build
+	/usr/bin/python3 utils/onnx-conformance.py --tessera $(BUILD_DIR)/bin/tessera
 
 docs: deps $(BUILD_DIR)/build.ninja
 	cmake --build $(BUILD_DIR) --target tessera-doc-copy

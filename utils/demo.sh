@@ -1,23 +1,23 @@
 #!/usr/bin/env bash
-# `make demo`: imports a real model (SqueezeNet, exported with PyTorch by the
-# build) and lowers it to Linalg, showing the operators at each level. It
-# becomes a compile-and-run demo once the CPU backend lands.
+# `make demo`: compiles the small image classifier shipped in
+# examples/shapes-cnn to a shared library, classifies its sample images
+# (top-5 classes) and measures the latency.
 set -euo pipefail
 build=${1:-build}
-model="$build/models/squeezenet1_0.onnx"
+tessera="$build/bin/tessera"
+example=examples/shapes-cnn
+library="$build/demo/shapes-cnn.so"
+mkdir -p "$build/demo"
 
-count_ops() { grep -oE "= $1\.[a-z_0-9]+" | sed 's/= //' | sort | uniq -c | sort -rn; }
-
-echo "== Dialects Tessera adds to tensor-opt =="
-"$build/bin/tensor-opt" --show-dialects | tr ',' '\n' | grep -xE 'graph|te|sched'
+echo "== tessera compile $example/shapes-cnn.onnx -o $library =="
+"$tessera" compile "$example/shapes-cnn.onnx" -o "$library" --stats
+for sample in circle triangle checkerboard; do
+  echo
+  echo "== tessera run $library --input image=$example/$sample.npy --print-top 5 =="
+  "$tessera" run "$library" --input "image=$example/$sample.npy" --print-top 5 \
+    --labels "$example/labels.txt"
+done
 echo
-echo "== $model -> graph dialect =="
-time "$build/bin/tensor-translate" --import-onnx "$model" -o "$build/demo.graph.mlir"
-count_ops graph < "$build/demo.graph.mlir"
-echo
-echo "== graph -> te -> Linalg on tensors =="
-time "$build/bin/tensor-opt" "$build/demo.graph.mlir" --canonicalize \
-  --convert-graph-to-te --convert-te-to-linalg -o "$build/demo.linalg.mlir"
-count_ops linalg < "$build/demo.linalg.mlir"
-echo
-echo "IR written to $build/demo.graph.mlir and $build/demo.linalg.mlir"
+echo "== tessera bench $library (1 thread, then 2) =="
+"$tessera" bench "$library" --input "image=$example/circle.npy" --threads 1
+"$tessera" bench "$library" --input "image=$example/circle.npy" --threads 2

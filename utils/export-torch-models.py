@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 """Exports real model architectures to ONNX with PyTorch, for tests.
 
-Weights are random with a fixed seed, and batch-norm statistics are
-randomized so that they matter. Next to each MODEL.onnx it writes
+Weights are random with a fixed seed; batch-norm statistics and parameters
+initialized to zero are randomized so that they matter. Next to each MODEL.onnx it writes
 MODEL.input.npy and MODEL.output.npy (PyTorch's output for that input), for
 end-to-end comparisons.
 
@@ -80,11 +80,20 @@ def randomize_batch_norm(model):
             module.bias.data.uniform_(-0.2, 0.2)
 
 
+def randomize_zero_parameters(model):
+    """Zero-initialized parameters (ViT's classifier head) would make the
+    output independent of everything before them."""
+    for parameter in model.parameters():
+        if torch.count_nonzero(parameter) == 0:
+            parameter.data.normal_(0.0, 0.02)
+
+
 def export(name, out_dir):
     torch.manual_seed(0)
     construct, make_input = MODELS[name]
     model = construct().eval()
     randomize_batch_norm(model)
+    randomize_zero_parameters(model)
     example = make_input()
     path = os.path.join(out_dir, name + ".onnx")
     with torch.no_grad():

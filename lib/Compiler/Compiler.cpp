@@ -29,6 +29,8 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <chrono>
+#include <cstdlib>
+#include <cstring>
 
 using namespace mlir;
 using llvm::Error;
@@ -168,6 +170,9 @@ void printStats(ModuleOp module, double seconds) {
       mib(weightBytes), seconds);
 }
 
+/// Constants smaller than this stay in the LLVM module.
+constexpr int64_t kMinExternalConstantBytes = 1024;
+
 double secondsSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() -
                                        start)
@@ -219,6 +224,12 @@ Error tessera::compileONNXFile(llvm::StringRef modelPath,
     return Error::success();
   }
 
+  // A shared library gets the weights from an object of raw bytes; the
+  // other outputs keep them inline so that they stand alone.
+  std::vector<ExternalConstant> constants;
+  if (stage == CompileStage::SharedLibrary)
+    constants = externalizeConstants(**module, kMinExternalConstantBytes,
+                                     ConstantPlacement::SameLibrary);
   llvm::LLVMContext llvmContext;
   auto llvmModule = translateToLLVMIR(**module, llvmContext, *targetMachine,
                                       options.optLevel);
@@ -240,7 +251,7 @@ Error tessera::compileONNXFile(llvm::StringRef modelPath,
     return Error::success();
   }
 
-  llvm::SmallString<128> objectPath;
+  llvm::SmallString<128> objectPath, constantsPath;
   int objectFD;
   if (std::error_code ec = llvm::sys::fs::createTemporaryFile(
           "tessera-model", "o", objectFD, objectPath))
@@ -253,7 +264,19 @@ Error tessera::compileONNXFile(llvm::StringRef modelPath,
                                       objectStream))
       return error;
   }
-  if (Error error = linkSharedLibrary(objectPath, outputPath, triple,
+  std::vector<std::string> objects = {objectPath.str().str()};
+  std::optional<llvm::FileRemover> removeConstants;
+  if (!constants.empty()) {
+    if (std::error_code ec = llvm::sys::fs::createTemporaryFile(
+            "tessera-constants", "o", constantsPath))
+      return makeError("cannot create a temporary object file: " +
+                       ec.message());
+    removeConstants.emplace(constantsPath);
+    if (Error error = writeConstantsObject(constants, triple, constantsPath))
+      return error;
+    objects.push_back(constantsPath.str().str());
+  }
+  if (Error error = linkSharedLibrary(objects, outputPath, triple,
                                       isHostCompatible(triple)))
     return error;
   if (options.printStats)
@@ -285,6 +308,19 @@ tessera::JITModel::compileONNXFile(llvm::StringRef modelPath,
   if (options.printStats)
     printStats(**module, secondsSince(start));
 
+  // The JIT links the weights from memory instead of compiling them.
+  std::unique_ptr<JITModel> model(new JITModel());
+  for (ExternalConstant &constant :
+       externalizeConstants(**module, kMinExternalConstantBytes,
+                            ConstantPlacement::Process)) {
+    size_t size = llvm::alignTo(std::max<size_t>(constant.bytes.size(), 1),
+                                constant.alignment);
+    AlignedBytes storage(
+        static_cast<char *>(std::aligned_alloc(constant.alignment, size)));
+    std::memcpy(storage.get(), constant.bytes.data(), constant.bytes.size());
+    model->constants.emplace_back(constant.symbol, std::move(storage));
+  }
+
   llvm::StringRef openMPRuntime = TESSERA_OPENMP_RUNTIME;
   ExecutionEngineOptions engineOptions;
   auto optimize = makeOptimizingTransformer(options.optLevel, 0,
@@ -299,8 +335,14 @@ tessera::JITModel::compileONNXFile(llvm::StringRef modelPath,
     return compiler.takeError("cannot JIT-compile '" + modelPath + "': " +
                               llvm::toString(engine.takeError()));
 
-  std::unique_ptr<JITModel> model(new JITModel());
   model->engine = std::move(*engine);
+  model->engine->registerSymbols([&](llvm::orc::MangleAndInterner interner) {
+    llvm::orc::SymbolMap symbols;
+    for (auto &[name, bytes] : model->constants)
+      symbols[interner(name)] = {llvm::orc::ExecutorAddr::fromPtr(bytes.get()),
+                                 llvm::JITSymbolFlags::Exported};
+    return symbols;
+  });
   auto lookup = [&](llvm::StringRef name) -> Expected<void *> {
     return model->engine->lookup(name);
   };

@@ -16,9 +16,12 @@
 #include "llvm/Support/Error.h"
 
 #include <cstdint>
+#include <cstdlib>
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace mlir {
 class ExecutionEngine;
@@ -70,7 +73,14 @@ public:
   void (*setNumThreads)(int32_t) = nullptr;
 
 private:
+  struct FreeDeleter {
+    void operator()(char *bytes) const { std::free(bytes); }
+  };
+  using AlignedBytes = std::unique_ptr<char[], FreeDeleter>;
+
   JITModel() = default;
+  /// The weights the JIT-compiled code refers to by symbol.
+  std::vector<std::pair<std::string, AlignedBytes>> constants;
   std::unique_ptr<mlir::ExecutionEngine> engine;
 };
 

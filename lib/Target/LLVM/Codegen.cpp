@@ -123,13 +123,15 @@ Error tessera::emitMachineCode(Module &module, TargetMachine &targetMachine,
   return Error::success();
 }
 
-Error tessera::linkSharedLibrary(StringRef objectPath, StringRef outputPath,
-                                 const Triple &triple, bool openMP) {
+Error tessera::linkSharedLibrary(ArrayRef<std::string> objectPaths,
+                                 StringRef outputPath, const Triple &triple,
+                                 bool openMP) {
   std::string clang = TESSERA_CLANG_PATH;
   std::string targetFlag = "--target=" + triple.str();
-  SmallVector<StringRef> args = {clang,    targetFlag, "-shared",
-                                 "-fuse-ld=lld", "-o", outputPath,
-                                 objectPath, "-lm"};
+  SmallVector<StringRef> args = {clang, targetFlag, "-shared", "-fuse-ld=lld",
+                                 "-o", outputPath};
+  llvm::append_range(args, objectPaths);
+  args.push_back("-lm");
   std::string rpath = "-Wl,-rpath," TESSERA_LLVM_LIBRARY_DIR;
   if (openMP) {
     args.append({"-L" TESSERA_LLVM_LIBRARY_DIR, "-lomp"});

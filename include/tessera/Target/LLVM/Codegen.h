@@ -17,6 +17,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace llvm {
 class LLVMContext;
@@ -56,9 +57,37 @@ llvm::Error emitMachineCode(llvm::Module &module,
                             llvm::CodeGenFileType fileType,
                             llvm::raw_pwrite_stream &os);
 
-/// Links `objectPath` into the shared library `outputPath` with clang and
+/// The bytes of a constant global cut out of a module.
+struct ExternalConstant {
+  std::string symbol;
+  uint64_t alignment;
+  std::string bytes;
+};
+
+/// Where the externalized constants will be defined.
+enum class ConstantPlacement {
+  /// An object linked into the same shared library (writeConstantsObject).
+  SameLibrary,
+  /// Memory anywhere in the process (the JIT).
+  Process
+};
+
+/// Turns every constant global of the LLVM-dialect `module` holding at least
+/// `minBytes` of data into an external declaration and returns the data the
+/// symbols must be given.
+std::vector<ExternalConstant>
+externalizeConstants(mlir::ModuleOp module, int64_t minBytes,
+                     ConstantPlacement placement);
+
+/// Writes an object file defining `constants` (hidden symbols in read-only
+/// data), assembled from the raw bytes with `.incbin`.
+llvm::Error writeConstantsObject(llvm::ArrayRef<ExternalConstant> constants,
+                                 const llvm::Triple &triple,
+                                 llvm::StringRef objectPath);
+
+/// Links `objectPaths` into the shared library `outputPath` with clang and
 /// lld (libm, and the OpenMP runtime when `openMP`).
-llvm::Error linkSharedLibrary(llvm::StringRef objectPath,
+llvm::Error linkSharedLibrary(llvm::ArrayRef<std::string> objectPaths,
                               llvm::StringRef outputPath,
                               const llvm::Triple &triple, bool openMP);
 
