@@ -16,6 +16,10 @@ PACKAGES=(
   libdlpack-dev nlohmann-json3-dev
   # .npz inputs of the tessera CLI (deflated zip entries).
   zlib1g-dev
+  # aarch64 cross compilation (libc, libgcc, libstdc++ for the runtime) and
+  # running the result under qemu.
+  libc6-dev-arm64-cross libgcc-12-dev-arm64-cross libstdc++-12-dev-arm64-cross
+  qemu-user
   # Test data and model export.
   libonnx-testdata python3-onnx python3-numpy python3-torch python3-torchvision
 )
