@@ -19,7 +19,7 @@ CMAKE_FLAGS = -G Ninja -S . -B $(BUILD_DIR) \
   -DLLVM_USE_LINKER=lld \
   -DPython3_EXECUTABLE=/usr/bin/python3
 
-.PHONY: all deps build check demo docs import-conformance conformance clean
+.PHONY: all deps build check demo docs import-conformance conformance bench clean
 
 all: build
 
@@ -47,6 +47,12 @@ import-conformance: build
 # references; prints passed/failed/unsupported counts and the failures.
 conformance: build
 	/usr/bin/python3 utils/onnx-conformance.py --tessera $(BUILD_DIR)/bin/tessera
+
+# Compares Tessera's latency with ONNX Runtime and PyTorch (utils/bench/README.md);
+# BENCH_ARGS are bench.py's options, e.g. BENCH_ARGS="--models matmul --threads 1".
+bench: build
+	@bash utils/bench/setup.sh $(BUILD_DIR)
+	/usr/bin/python3 utils/bench/bench.py --build $(BUILD_DIR) $(BENCH_ARGS)
 
 docs: deps $(BUILD_DIR)/build.ninja
 	cmake --build $(BUILD_DIR) --target tessera-doc-copy

@@ -22,11 +22,20 @@ PACKAGES=(
   qemu-user
   # Test data and model export.
   libonnx-testdata python3-onnx python3-numpy python3-torch python3-torchvision
+  # Benchmark (utils/bench): ONNX Runtime through onnxruntime-node, OpenBLAS.
+  nodejs npm libopenblas-dev
 )
+
+# Packages that installed packages provide (NodeSource's nodejs provides npm
+# and conflicts with Debian's).
+provided=$(dpkg-query -W -f='${Status}\t${Provides}\n' 2>/dev/null |
+  awk -F'\t' '$1 == "install ok installed" { print $2 }' |
+  tr ',' '\n' | sed -E 's/^ *//; s/ *\(.*//' | sort -u)
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" &&
+     ! grep -qxF "$pkg" <<<"$provided"; then
     missing+=("$pkg")
   fi
 done

@@ -4,6 +4,7 @@
 
 #include "tessera/Conversion/Passes.h"
 #include "tessera/Dialect/Graph/IR/Graph.h"
+#include "tessera/Dialect/Sched/IR/Sched.h"
 #include "tessera/Dialect/TE/IR/TE.h"
 #include "tessera/Pipelines/Pipelines.h"
 #include "tessera/Target/ONNX/ImportONNX.h"
@@ -12,7 +13,7 @@
 #include "mlir/IR/DialectRegistry.h"
 
 void tessera::registerAllDialects(mlir::DialectRegistry &registry) {
-  registry.insert<graph::GraphDialect, te::TEDialect>();
+  registry.insert<graph::GraphDialect, sched::SchedDialect, te::TEDialect>();
 }
 
 void tessera::registerAllPasses() {

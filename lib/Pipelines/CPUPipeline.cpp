@@ -14,6 +14,9 @@
 #include "mlir/Conversion/ReconcileUnrealizedCasts/ReconcileUnrealizedCasts.h"
 #include "mlir/Conversion/SCFToControlFlow/SCFToControlFlow.h"
 #include "mlir/Conversion/SCFToOpenMP/SCFToOpenMP.h"
+#include "mlir/Conversion/VectorToLLVM/ConvertVectorToLLVMPass.h"
+#include "mlir/Conversion/VectorToSCF/VectorToSCF.h"
+#include "mlir/Dialect/SCF/Transforms/Passes.h"
 #include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/Passes.h"
@@ -40,11 +43,18 @@ void tessera::buildLinalgToLLVMPipeline(OpPassManager &pm,
                                         const CPUPipelineOptions &options) {
   // The schedule hook: a transform script rewrites the Linalg payload
   // (tiling, fusion, vectorization) while it is still on tensors.
-  if (!options.scheduleFile.empty()) {
-    transform::PreloadLibraryPassOptions library;
-    library.transformLibraryPaths.push_back(options.scheduleFile);
-    pm.addPass(transform::createPreloadLibraryPass(library));
-    pm.addPass(transform::createInterpreterPass());
+  if (options.scheduleFile.empty()) {
+    DefaultCPUSchedulesOptions defaults;
+    defaults.vectorWidth = options.vectorWidth;
+    pm.addPass(createDefaultCPUSchedules(defaults));
+    pm.addPass(createCanonicalizerPass());
+    pm.addPass(createCSEPass());
+  } else {
+    // sched.schedule ops (converted to transform sequences), or a transform
+    // library with @__transform_main.
+    ApplySchedulesOptions schedules;
+    schedules.schedFile = options.scheduleFile;
+    pm.addPass(createApplySchedules(schedules));
     pm.addPass(createCanonicalizerPass());
     pm.addPass(createCSEPass());
   }
@@ -54,15 +64,24 @@ void tessera::buildLinalgToLLVMPipeline(OpPassManager &pm,
   pm.addPass(createConvertBufferizationToMemRefPass());
   pm.addPass(createCanonicalizerPass());
   pm.addNestedPass<func::FuncOp>(createPlanMemory());
+  // CSE merges the identical subviews a tiled loop's bufferized insertion
+  // leaves, so that the copy of each tile onto itself folds away.
+  pm.addPass(createCSEPass());
+  pm.addPass(createCanonicalizerPass());
+  pm.addNestedPass<func::FuncOp>(createHoistVectorTransfers());
 
   if (options.openMP) {
+    pm.addNestedPass<func::FuncOp>(createForallToParallelLoopPass());
     pm.addNestedPass<func::FuncOp>(createConvertLinalgToParallelLoopsPass());
     pm.addPass(createCanonicalizerPass());
     pm.addPass(createConvertSCFToOpenMPPass());
   } else {
+    pm.addNestedPass<func::FuncOp>(createForallToForLoopPass());
     pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
   }
   pm.addPass(createCanonicalizerPass());
+  pm.addPass(createConvertVectorToSCFPass(
+      VectorTransferToSCFOptions().enableFullUnroll()));
   pm.addPass(memref::createExpandStridedMetadataPass());
   pm.addPass(createLowerAffinePass());
   // Before scf-to-cf: OpenMP regions must still be single-block structured
@@ -77,6 +96,11 @@ void tessera::buildLinalgToLLVMPipeline(OpPassManager &pm,
   pm.addPass(createConvertMathToLLVMPass());
   pm.addPass(math::createMathExpandOpsPass());
   pm.addPass(createConvertMathToLibmPass());
+  // Register tiles of contractions become chains of FMAs.
+  ConvertVectorToLLVMPassOptions vectorToLLVM;
+  vectorToLLVM.vectorContractLowering =
+      vector::VectorContractLowering::OuterProduct;
+  pm.addPass(createConvertVectorToLLVMPass(vectorToLLVM));
   pm.addPass(createConvertToLLVMPass());
   pm.addPass(createReconcileUnrealizedCastsPass());
   EmitModelABIOptions abi;

@@ -4,6 +4,7 @@
 #define TESSERA_CONVERSION_PASSES_H
 
 #include "tessera/Conversion/GraphToTE/GraphToTE.h"
+#include "tessera/Conversion/SchedToTransform/SchedToTransform.h"
 #include "tessera/Conversion/TEToLinalg/TEToLinalg.h"
 
 #include "mlir/Pass/Pass.h"

@@ -48,4 +48,66 @@ def ConvertTEToLinalg : Pass<"convert-te-to-linalg"> {
            "Turn generics that are named ops (matmul, ...) into them">];
 }
 
+def ConvertSchedToTransform : Pass<"convert-sched-to-transform",
+                                   "::mlir::ModuleOp"> {
+  let summary = "Turn sched.schedule ops into transform-dialect sequences";
+  let description = [{
+    Each `sched.schedule @s for "stage"` becomes `transform.named_sequence
+    @s`, which applies the schedule to every Linalg op whose `te.stage`
+    attribute is `stage` (`transform.foreach` over a
+    `transform.structured.match`); `@__transform_main` includes every
+    sequence. The primitives map as follows:
+    - the loops that split, tile, reorder and pack make are cut into bands
+      of consecutive loops on distinct dimensions: a band of parallel (or
+      bound) loops becomes `tile_using_forall` (with `#gpu.block<x>`-style
+      mapping for bound loops), a band of sequential loops `tile_using_for`
+      with an `interchange` in the band's order. A loop's tile size is its
+      step: the product of the split factors it is outer to. The innermost
+      loops of their axes that no primitive needs as loops stay in the
+      tiled op, ordered by `structured.interchange` when the schedule
+      orders them differently;
+    - pack: `structured.pack` of the kernel, before tiling;
+    - fuse: fused parallel loops form one multi-dimensional `scf.forall`;
+    - compute_at: `fuse_into_containing_op` of the producer stage's op into
+      the loop; compute_inline: the same into the innermost loop;
+    - cache_read / cache_write: `bufferize_to_allocation` of the input's
+      slice / of the destination of the op tiled at the loop;
+    - vectorize: `structured.vectorize` of the tiled op, canonicalization,
+      folding of tensor subsets into vector transfers and CSE in the
+      kernel's function, and `loop.hoist_loop_invariant_subsets` on its
+      loops;
+    - unroll: `loop.unroll`, innermost loops first;
+    - knobs: fixed ones become constants; open ones become
+      `transform.tune.knob` ops that select their first value (the tuner
+      rewrites the selection).
+    A primitive without a transform-dialect form (sequential fused loops,
+    an open knob multiplied by another factor or used where transform ops
+    take constants) is an error naming it.
+  }];
+  let dependentDialects = ["::mlir::transform::TransformDialect"];
+}
+
+def ApplySchedules : Pass<"tessera-apply-schedules", "::mlir::ModuleOp"> {
+  let summary = "Apply a schedule file to the module's Linalg kernels";
+  let description = [{
+    Loads `sched-file`: sched.schedule ops (converted as by
+    `convert-sched-to-transform`) or a transform library with a
+    `@__transform_main` named sequence. Schedules are checked against the
+    kernels they name (number of loops, reduction axes not run in
+    parallel); then the transform interpreter applies `@__transform_main`
+    to the module.
+  }];
+  let options = [
+    Option<"schedFile", "sched-file", "std::string", "",
+           "The schedule file (sched dialect or transform dialect)">];
+  let dependentDialects = [
+    "::tessera::sched::SchedDialect", "::mlir::transform::TransformDialect",
+    "::mlir::affine::AffineDialect", "::mlir::arith::ArithDialect",
+    "::mlir::bufferization::BufferizationDialect",
+    "::mlir::func::FuncDialect", "::mlir::gpu::GPUDialect",
+    "::mlir::linalg::LinalgDialect", "::mlir::memref::MemRefDialect",
+    "::mlir::scf::SCFDialect", "::mlir::tensor::TensorDialect",
+    "::mlir::vector::VectorDialect"];
+}
+
 #endif // TESSERA_CONVERSION_PASSES_TD

@@ -20,6 +20,11 @@ struct CPUPipelineOptions
       llvm::cl::desc("Transform-dialect schedule library applied to the "
                      "Linalg payload (its entry point: "
                      "__transform_main)")};
+  Option<int64_t> vectorWidth{
+      *this, "vector-width",
+      llvm::cl::desc("32-bit lanes per vector register of the target (16 "
+                     "with AVX-512, 8 with AVX2, 4 with NEON)"),
+      llvm::cl::init(16)};
   Option<bool> openMP{*this, "openmp",
                       llvm::cl::desc("Run parallel loops on OpenMP threads"),
                       llvm::cl::init(true)};

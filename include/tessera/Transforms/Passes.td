@@ -41,6 +41,43 @@ def OutlineShapeChecks : Pass<"tessera-outline-shape-checks",
                            "::mlir::func::FuncDialect"];
 }
 
+def DefaultCPUSchedules : Pass<"tessera-default-cpu-schedules",
+                               "::mlir::ModuleOp"> {
+  let summary = "Rule-based schedules for the kernels of a model (no search)";
+  let description = [{
+    Chooses a schedule for each kernel from its kind and shape, as a
+    transform-dialect script, and applies it (TVM's DLight idea: compile in
+    seconds, no tuning):
+    - contractions (matmul, batch_matmul, Gemm/MatMul generics) with static
+      shapes: cache tiles in a parallel `scf.forall` over the batch, M and N
+      dimensions, a K loop, register tiles of up to `register-rows` x 2
+      vectors vectorized into `vector.contract`, the accumulator tile hoisted
+      out of the K loop; tiles divide their dimensions (N needs a divisor of
+      at least 4 lanes);
+    - NCHW convolutions (`linalg.conv_2d_nchw_fchw`) with static shapes:
+      rewritten to an im2col copy plus a contraction, then scheduled as one.
+    Other kernels stay as they are (parallel loops later). Vector widths come
+    from `vector-width` (32-bit lanes of the target's vectors: 16 with
+    AVX-512, 8 with AVX2, 4 with NEON).
+  }];
+  let options = [
+    Option<"vectorWidth", "vector-width", "int64_t", "16",
+           "32-bit lanes per vector register">,
+    Option<"registerRows", "register-rows", "int64_t", "8",
+           "Rows of a contraction's register tile">
+  ];
+  let statistics = [
+    Statistic<"numContractions", "contractions",
+              "Contractions scheduled (im2col convolutions included)">,
+    Statistic<"numConvolutions", "convolutions",
+              "Convolutions rewritten to im2col">
+  ];
+  let dependentDialects = [
+    "::mlir::transform::TransformDialect", "::mlir::linalg::LinalgDialect",
+    "::mlir::scf::SCFDialect", "::mlir::tensor::TensorDialect",
+    "::mlir::vector::VectorDialect"];
+}
+
 def Bufferize : Pass<"tessera-bufferize", "::mlir::ModuleOp"> {
   let summary = "One-shot bufferization of a whole model";
   let description = [{
@@ -54,6 +91,19 @@ def Bufferize : Pass<"tessera-bufferize", "::mlir::ModuleOp"> {
   let dependentDialects = ["::mlir::bufferization::BufferizationDialect",
                            "::mlir::linalg::LinalgDialect",
                            "::mlir::memref::MemRefDialect"];
+}
+
+def HoistVectorTransfers : Pass<"tessera-hoist-vector-transfers",
+                                "::mlir::func::FuncOp"> {
+  let summary = "Keep loop-carried vector accumulators in registers";
+  let description = [{
+    After bufferization, moves `vector.transfer_read`/`transfer_write` pairs
+    of the same buffer slice that are invariant in a loop out of it (the
+    accumulator tile of a matmul's reduction loop), with
+    `linalg::hoistRedundantVectorTransfers`. Schedules hoist at tensor level
+    already; what bufferization leaves (transfers on aliasing views) needs this.
+  }];
+  let dependentDialects = ["::mlir::vector::VectorDialect"];
 }
 
 def PlanMemory : Pass<"tessera-plan-memory", "::mlir::func::FuncOp"> {

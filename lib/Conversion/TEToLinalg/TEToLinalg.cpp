@@ -30,6 +30,9 @@ using namespace mlir;
 using namespace tessera;
 using namespace tessera::te;
 
+/// The discardable attribute naming the te stage a Linalg op computes.
+static constexpr llvm::StringLiteral kStageAttrName = "te.stage";
+
 namespace {
 
 /// How one top-level te.read is lowered.
@@ -506,8 +509,14 @@ struct ComputeToLinalg : OpRewritePattern<ComputeOp> {
       return failure();
     rewriter.replaceOp(op, generic->getResults());
     eraseDeadBodyOps(*generic, rewriter);
+    Operation *kernel = *generic;
     if (specializeNamedOps && canSpecialize(*generic))
-      (void)linalg::specializeGenericOp(rewriter, *generic);
+      if (FailureOr<linalg::LinalgOp> named =
+              linalg::specializeGenericOp(rewriter, *generic);
+          succeeded(named))
+        kernel = *named;
+    // Schedules find their kernel by its te stage name.
+    kernel->setAttr(kStageAttrName, op.getStageAttr());
     return success();
   }
 

@@ -5,7 +5,7 @@
 // CHECK-LABEL: func.func @matmul
 // CHECK: %[[ZERO:.*]] = arith.constant 0.000000e+00 : f32
 // CHECK: %[[INIT:.*]] = linalg.fill ins(%[[ZERO]] : f32)
-// CHECK: linalg.matmul ins(%arg0, %arg1 : tensor<4x64xf32>, tensor<64x8xf32>) outs(%[[INIT]] : tensor<4x8xf32>)
+// CHECK: linalg.matmul {te.stage = "matmul"} ins(%arg0, %arg1 : tensor<4x64xf32>, tensor<64x8xf32>) outs(%[[INIT]] : tensor<4x8xf32>)
 // GENERIC-LABEL: func.func @matmul
 // GENERIC: linalg.generic {indexing_maps = [#[[A:.*]], #[[B:.*]], #[[C:.*]]], iterator_types = ["parallel", "parallel", "reduction"]}
 // GENERIC: arith.mulf
@@ -58,7 +58,7 @@ func.func @square_plus_bias(%x: tensor<?x8xf32>, %b: tensor<8xf32>) -> tensor<?x
 // CHECK-LABEL: func.func @conv_pad1
 // CHECK: %[[PADDED:.*]] = tensor.pad %arg0 low[0, 0, 1, 1] high[0, 0, 1, 1]
 // CHECK: tensor<1x2x10x10xf32>
-// CHECK: linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%[[PADDED]], %arg1 : tensor<1x2x10x10xf32>, tensor<4x2x3x3xf32>)
+// CHECK: linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>, te.stage = "conv"} ins(%[[PADDED]], %arg1 : tensor<1x2x10x10xf32>, tensor<4x2x3x3xf32>)
 func.func @conv_pad1(%x: tensor<1x2x8x8xf32>, %w: tensor<4x2x3x3xf32>) -> tensor<1x4x8x8xf32> {
   %y = te.compute "conv" axes ["n", "f", "h", "w"] reduce ["c", "kh", "kw"] [2, 3, 3] combiner sum
          ins(%x, %w : tensor<1x2x8x8xf32>, tensor<4x2x3x3xf32>) -> tensor<1x4x8x8xf32> {

@@ -1,0 +1,289 @@
+//===- DefaultCPUSchedules.cpp - Rule-based CPU schedules -----------------===//
+//
+// The schedule of every contraction is a transform script written from its
+// shape; the script is parsed and applied like a user's schedule would be,
+// so defaults and user schedules go through the same machinery.
+//
+//===----------------------------------------------------------------------===//
+
+#include "tessera/Transforms/Passes.h"
+
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Linalg/Transforms/Transforms.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Transform/IR/TransformDialect.h"
+#include "mlir/Dialect/Transform/IR/TransformOps.h"
+#include "mlir/Dialect/Transform/Transforms/TransformInterpreterUtils.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/Parser/Parser.h"
+#include "llvm/Support/FormatVariadic.h"
+
+namespace tessera {
+#define GEN_PASS_DEF_DEFAULTCPUSCHEDULES
+#include "tessera/Transforms/Passes.h.inc"
+} // namespace tessera
+
+using namespace mlir;
+
+namespace {
+
+constexpr llvm::StringLiteral kKernelAttrName = "tessera.kernel";
+
+// Cache tiles (elements) for the M, N and K dimensions: a K x N slice of the
+// right operand (256 x 128 floats, 128 KiB) stays in L2 while register tiles
+// sweep it.
+constexpr int64_t kCacheTileM = 64;
+constexpr int64_t kCacheTileN = 128;
+constexpr int64_t kCacheTileK = 256;
+
+/// Loop positions of a contraction's dimensions. `unit` holds the batch
+/// dimensions and the extra M/N/K dimensions of extent 1 (the batch of an
+/// im2col convolution is an N dimension), which tile by 1 everywhere.
+struct ContractionLoops {
+  SmallVector<unsigned> unit;
+  unsigned m, n, k;
+};
+
+/// The one dimension of `dims` whose extent is not 1 (the last one when all
+/// are 1); unit ones are appended to `unit`.
+std::optional<unsigned> pickDimension(ArrayRef<unsigned> dims,
+                                      ArrayRef<int64_t> bounds,
+                                      SmallVectorImpl<unsigned> &unit) {
+  std::optional<unsigned> picked;
+  for (unsigned dim : dims) {
+    if (bounds[dim] != 1) {
+      if (picked)
+        return std::nullopt;
+      picked = dim;
+    }
+  }
+  if (!picked && !dims.empty())
+    picked = dims.back();
+  for (unsigned dim : dims)
+    if (dim != picked)
+      unit.push_back(dim);
+  return picked;
+}
+
+std::optional<ContractionLoops> getContractionLoops(linalg::LinalgOp op) {
+  if (!linalg::isaContractionOpInterface(op) || !op.hasPureTensorSemantics() ||
+      op.hasDynamicShape())
+    return std::nullopt;
+  for (Type type : op->getOperandTypes())
+    if (!getElementTypeOrSelf(type).isF32())
+      return std::nullopt;
+  FailureOr<linalg::ContractionDimensions> dims =
+      linalg::inferContractionDims(op);
+  if (failed(dims))
+    return std::nullopt;
+  SmallVector<int64_t> bounds = op.getStaticLoopRanges();
+  ContractionLoops loops;
+  for (unsigned batch : dims->batch) {
+    if (bounds[batch] != 1 && dims->batch.size() > 1)
+      return std::nullopt;
+    loops.unit.push_back(batch);
+  }
+  std::optional<unsigned> m = pickDimension(dims->m, bounds, loops.unit);
+  std::optional<unsigned> n = pickDimension(dims->n, bounds, loops.unit);
+  std::optional<unsigned> k = pickDimension(dims->k, bounds, loops.unit);
+  if (!m || !n || !k)
+    return std::nullopt;
+  loops.m = *m;
+  loops.n = *n;
+  loops.k = *k;
+  return loops;
+}
+
+std::string formatSizes(ArrayRef<int64_t> sizes) {
+  return "[" +
+         llvm::join(llvm::map_range(sizes,
+                                    [](int64_t s) { return std::to_string(s); }),
+                    ", ") +
+         "]";
+}
+
+int64_t roundUp(int64_t value, int64_t multiple) {
+  return llvm::divideCeil(value, multiple) * multiple;
+}
+
+struct DefaultCPUSchedulesPass
+    : tessera::impl::DefaultCPUSchedulesBase<DefaultCPUSchedulesPass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    if (vectorWidth <= 0 || registerRows <= 0) {
+      module.emitError() << "vector-width and register-rows must be positive";
+      return signalPassFailure();
+    }
+    rewriteConvolutionsToIm2Col(module);
+
+    std::string script;
+    int64_t kernel = 0;
+    module.walk([&](linalg::LinalgOp op) {
+      std::optional<ContractionLoops> loops = getContractionLoops(op);
+      if (!loops)
+        return;
+      std::optional<std::string> schedule =
+          scheduleContraction(op, *loops, kernel);
+      if (!schedule)
+        return;
+      op->setAttr(kKernelAttrName,
+                  IntegerAttr::get(IntegerType::get(&getContext(), 64),
+                                   kernel));
+      script += *schedule;
+      ++kernel;
+      ++numContractions;
+    });
+    if (kernel == 0)
+      return;
+    if (failed(applySchedule(module, script)))
+      return signalPassFailure();
+    module.walk([](Operation *op) { op->removeAttr(kKernelAttrName); });
+  }
+
+  void rewriteConvolutionsToIm2Col(ModuleOp module) {
+    SmallVector<linalg::Conv2DNchwFchwOp> convolutions;
+    module.walk([&](linalg::Conv2DNchwFchwOp conv) {
+      if (conv.hasPureTensorSemantics() &&
+          !cast<linalg::LinalgOp>(conv.getOperation()).hasDynamicShape() &&
+          getElementTypeOrSelf(conv.getResultTypes()[0]).isF32())
+        convolutions.push_back(conv);
+    });
+    IRRewriter rewriter(&getContext());
+    for (linalg::Conv2DNchwFchwOp conv : convolutions) {
+      rewriter.setInsertionPoint(conv);
+      if (succeeded(linalg::rewriteInIm2Col(rewriter, conv)))
+        ++numConvolutions;
+    }
+  }
+
+  /// Cache tiles over the parallel dimensions on threads, a K loop, and
+  /// register tiles of up to registerRows x (2 vectors) x 1 vectorized into
+  /// one vector.contract. Tiles divide their dimensions where they can, so
+  /// that register tiles keep static shapes; where N has no divisor of a
+  /// useful vector length, the register tiles are masked.
+  std::optional<std::string> scheduleContraction(linalg::LinalgOp op,
+                                                 const ContractionLoops &loops,
+                                                 int64_t kernel) {
+    SmallVector<int64_t> bounds = op.getStaticLoopRanges();
+    int64_t m = bounds[loops.m], n = bounds[loops.n], k = bounds[loops.k];
+    // Register tiles as wide as two vectors when a multiple of half a vector
+    // divides N; otherwise masked vectors of two vectors cover the edges.
+    int64_t registerCols = 2 * vectorWidth;
+    bool masked = true;
+    for (int64_t cols = 2 * vectorWidth; cols >= vectorWidth / 2;
+         cols -= vectorWidth / 2) {
+      if (n % cols == 0) {
+        registerCols = cols;
+        masked = false;
+        break;
+      }
+    }
+    int64_t registerRows = largestDivisor(m, this->registerRows, 1);
+    unsigned numLoops = bounds.size();
+    SmallVector<int64_t> threadTiles(numLoops, 0), reductionTiles(numLoops, 0),
+        registerTiles(numLoops, 0);
+    for (unsigned unit : loops.unit) {
+      threadTiles[unit] = 1;
+      registerTiles[unit] = 1;
+    }
+    threadTiles[loops.m] = largestMultipleDividing(m, registerRows, kCacheTileM);
+    threadTiles[loops.n] =
+        masked ? std::min(roundUp(n, registerCols), kCacheTileN)
+               : largestMultipleDividing(n, registerCols, kCacheTileN);
+    reductionTiles[loops.k] = std::min(k, kCacheTileK);
+    registerTiles[loops.m] = registerRows;
+    registerTiles[loops.n] = registerCols;
+    registerTiles[loops.k] = 1;
+    int64_t registerLoops = countNonZero(registerTiles);
+    SmallVector<int64_t> vectorSizes(registerTiles);
+    std::string vectorSizesClause =
+        masked ? "vector_sizes " + formatSizes(vectorSizes) : "";
+    return std::string(llvm::formatv(
+        R"(
+    %k{0} = transform.structured.match attributes {{{1} = {0} : i64} in %root
+        : (!transform.any_op) -> !transform.any_op
+    %k{0}_threads, %k{0}_forall = transform.structured.tile_using_forall %k{0}
+        tile_sizes {2} : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    %k{0}_reduction, %k{0}_kloop = transform.structured.tile_using_for %k{0}_threads
+        tile_sizes {3} : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    %k{0}_registers, %k{0}_rloops:{5} = transform.structured.tile_using_for %k{0}_reduction
+        tile_sizes {4} : (!transform.any_op) -> (!transform.any_op{6})
+    transform.structured.vectorize %k{0}_registers {7} : !transform.any_op
+)",
+        kernel, kKernelAttrName, formatSizes(threadTiles),
+        formatSizes(reductionTiles), formatSizes(registerTiles), registerLoops,
+        repeatHandle(registerLoops), vectorSizesClause));
+  }
+
+  /// The largest divisor of `value` that is at most `limit`, if it is at
+  /// least `minimum`; else 0.
+  static int64_t largestDivisor(int64_t value, int64_t limit,
+                                int64_t minimum) {
+    for (int64_t d = std::min(value, limit); d >= minimum; --d)
+      if (value % d == 0)
+        return d;
+    return 0;
+  }
+
+  /// The largest multiple of `step` that divides `value` and is at most
+  /// `limit` (at least `step`, which divides `value`).
+  static int64_t largestMultipleDividing(int64_t value, int64_t step,
+                                         int64_t limit) {
+    int64_t best = step;
+    for (int64_t t = step; t <= std::min(value, limit); t += step)
+      if (value % t == 0)
+        best = t;
+    return best;
+  }
+
+  static int64_t countNonZero(ArrayRef<int64_t> sizes) {
+    return llvm::count_if(sizes, [](int64_t s) { return s != 0; });
+  }
+
+  static std::string repeatHandle(int64_t count) {
+    std::string handles;
+    for (int64_t i = 0; i < count; ++i)
+      handles += ", !transform.any_op";
+    return handles;
+  }
+
+  /// Wraps the kernels' schedules into one named sequence, followed by the
+  /// clean-up every schedule needs (vector transfer folding, hoisting of the
+  /// accumulators out of the K loops), and applies it.
+  LogicalResult applySchedule(ModuleOp module, StringRef kernels) {
+    std::string source = llvm::formatv(R"(
+module attributes {{transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op {{transform.readonly}) {
+{0}
+    %functions = transform.structured.match ops{{["func.func"]} in %root
+        : (!transform.any_op) -> !transform.any_op
+    transform.apply_patterns to %functions {{
+      transform.apply_patterns.vector.lower_masked_transfers
+      transform.apply_patterns.canonicalization
+      transform.apply_patterns.tensor.fold_tensor_subset_ops_into_vector_transfers
+    } : !transform.any_op
+    transform.apply_cse to %functions : !transform.any_op
+    %loops = transform.structured.match ops{{["scf.for"]} in %root
+        : (!transform.any_op) -> !transform.any_op
+    transform.loop.hoist_loop_invariant_subsets %loops : !transform.any_op
+    transform.yield
+  }
+}
+)",
+                                       kernels);
+    OwningOpRef<ModuleOp> transformModule =
+        parseSourceString<ModuleOp>(source, &getContext(), "default-schedule");
+    if (!transformModule)
+      return module.emitError() << "the default schedule does not parse";
+    auto entry = transformModule->lookupSymbol<transform::NamedSequenceOp>(
+        "__transform_main");
+    return transform::applyTransformNamedSequence(
+        module, entry, *transformModule, transform::TransformOptions());
+  }
+};
+
+} // namespace
