@@ -8,6 +8,7 @@
 
 #include "tessera/Transforms/Passes.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -155,9 +156,59 @@ struct DefaultCPUSchedulesPass
     IRRewriter rewriter(&getContext());
     for (linalg::Conv2DNchwFchwOp conv : convolutions) {
       rewriter.setInsertionPoint(conv);
-      if (succeeded(linalg::rewriteInIm2Col(rewriter, conv)))
+      if (isPointwise(conv)) {
+        rewritePointwiseToContraction(rewriter, conv);
         ++numConvolutions;
+      } else if (succeeded(linalg::rewriteInIm2Col(rewriter, conv))) {
+        ++numConvolutions;
+      }
     }
+  }
+
+  /// A 1x1 convolution with unit strides reads its input as the im2col
+  /// matrix would hold it: no copy needed.
+  static bool isPointwise(linalg::Conv2DNchwFchwOp conv) {
+    auto filterType = cast<RankedTensorType>(conv.getInputs()[1].getType());
+    return filterType.getDimSize(2) == 1 && filterType.getDimSize(3) == 1 &&
+           llvm::all_of(conv.getStrides(),
+                        [](const APInt &s) { return s.isOne(); });
+  }
+
+  /// out[n, f, p] += filter[f, c] * input[n, c, p] over the collapsed
+  /// spatial dimensions p.
+  static void rewritePointwiseToContraction(RewriterBase &rewriter,
+                                            linalg::Conv2DNchwFchwOp conv) {
+    Location loc = conv.getLoc();
+    Value input = conv.getInputs()[0], filter = conv.getInputs()[1],
+          init = conv.getOutputs()[0];
+    SmallVector<ReassociationIndices> spatial = {{0}, {1}, {2, 3}};
+    SmallVector<ReassociationIndices> unitKernel = {{0}, {1, 2, 3}};
+    Value columns =
+        tensor::CollapseShapeOp::create(rewriter, loc, input, spatial);
+    Value matrix =
+        tensor::CollapseShapeOp::create(rewriter, loc, filter, unitKernel);
+    Value accumulator =
+        tensor::CollapseShapeOp::create(rewriter, loc, init, spatial);
+    MLIRContext *context = rewriter.getContext();
+    AffineExpr n, f, p, c;
+    bindDims(context, n, f, p, c);
+    SmallVector<AffineMap> maps = {
+        AffineMap::get(4, 0, {f, c}, context),
+        AffineMap::get(4, 0, {n, c, p}, context),
+        AffineMap::get(4, 0, {n, f, p}, context)};
+    SmallVector<utils::IteratorType> iterators = {
+        utils::IteratorType::parallel, utils::IteratorType::parallel,
+        utils::IteratorType::parallel, utils::IteratorType::reduction};
+    auto contraction = linalg::GenericOp::create(
+        rewriter, loc, accumulator.getType(), ValueRange{matrix, columns},
+        ValueRange{accumulator}, maps, iterators,
+        [](OpBuilder &b, Location loc, ValueRange args) {
+          Value product = arith::MulFOp::create(b, loc, args[0], args[1]);
+          Value sum = arith::AddFOp::create(b, loc, product, args[2]);
+          linalg::YieldOp::create(b, loc, sum);
+        });
+    rewriter.replaceOpWithNewOp<tensor::ExpandShapeOp>(
+        conv, init.getType(), contraction.getResult(0), spatial);
   }
 
   /// Cache tiles over the parallel dimensions on threads, a K loop, and
@@ -199,10 +250,7 @@ struct DefaultCPUSchedulesPass
     registerTiles[loops.n] = registerCols;
     registerTiles[loops.k] = 1;
     int64_t registerLoops = countNonZero(registerTiles);
-    SmallVector<int64_t> vectorSizes(registerTiles);
-    std::string vectorSizesClause =
-        masked ? "vector_sizes " + formatSizes(vectorSizes) : "";
-    return std::string(llvm::formatv(
+    std::string header = llvm::formatv(
         R"(
     %k{0} = transform.structured.match attributes {{{1} = {0} : i64} in %root
         : (!transform.any_op) -> !transform.any_op
@@ -212,11 +260,38 @@ struct DefaultCPUSchedulesPass
         tile_sizes {3} : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
     %k{0}_registers, %k{0}_rloops:{5} = transform.structured.tile_using_for %k{0}_reduction
         tile_sizes {4} : (!transform.any_op) -> (!transform.any_op{6})
-    transform.structured.vectorize %k{0}_registers {7} : !transform.any_op
 )",
         kernel, kKernelAttrName, formatSizes(threadTiles),
         formatSizes(reductionTiles), formatSizes(registerTiles), registerLoops,
-        repeatHandle(registerLoops), vectorSizesClause));
+        repeatHandle(registerLoops));
+    if (!masked)
+      return header + llvm::formatv(R"(
+    transform.structured.vectorize %k{0}_registers : !transform.any_op
+)",
+                                    kernel)
+                          .str();
+    // Ragged N: the register loop over N is peeled, so that all but its last
+    // iteration have full static tiles (vectors without masks); only the
+    // remainder is masked.
+    unsigned nLoop = 0;
+    for (unsigned dim = 0; dim < loops.n; ++dim)
+      nLoop += registerTiles[dim] != 0;
+    return header + llvm::formatv(R"(
+    %k{0}_nloop = transform.cast %k{0}_rloops#{1} : !transform.any_op to !transform.op<"scf.for">
+    %k{0}_full, %k{0}_rest = transform.loop.peel %k{0}_nloop
+        : (!transform.op<"scf.for">) -> (!transform.any_op, !transform.any_op)
+    %k{0}_function = transform.structured.match ops{{["func.func"]} in %root
+        : (!transform.any_op) -> !transform.any_op
+    transform.apply_patterns to %k{0}_function {{
+      transform.apply_patterns.canonicalization
+    } : !transform.any_op
+    %k{0}_tiles = transform.structured.match attributes {{{2} = {0} : i64} in %k{0}_function
+        : (!transform.any_op) -> !transform.any_op
+    transform.structured.vectorize %k{0}_tiles vector_sizes {3} : !transform.any_op
+)",
+                                  kernel, nLoop, kKernelAttrName,
+                                  formatSizes(registerTiles))
+                        .str();
   }
 
   /// The largest divisor of `value` that is at most `limit`, if it is at
@@ -263,6 +338,8 @@ module attributes {{transform.with_named_sequence} {
         : (!transform.any_op) -> !transform.any_op
     transform.apply_patterns to %functions {{
       transform.apply_patterns.vector.lower_masked_transfers
+      transform.apply_patterns.vector.cast_away_vector_leading_one_dim
+      transform.apply_patterns.vector.drop_unit_dims_with_shape_cast
       transform.apply_patterns.canonicalization
       transform.apply_patterns.tensor.fold_tensor_subset_ops_into_vector_transfers
     } : !transform.any_op

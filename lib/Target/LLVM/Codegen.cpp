@@ -88,8 +88,12 @@ tessera::createTargetMachine(const TargetOptions &options, unsigned optLevel) {
         return makeError("unknown feature '" + feature.drop_front() +
                          "' for target '" + triple.str() + "'");
 
+  // Multiply-adds become fused multiply-adds, as in every deep learning
+  // library: one rounding instead of two, and twice the throughput.
+  llvm::TargetOptions targetOptions;
+  targetOptions.AllowFPOpFusion = FPOpFusion::Fast;
   std::unique_ptr<TargetMachine> machine(target->createTargetMachine(
-      triple, cpu, features.getString(), llvm::TargetOptions(), Reloc::PIC_,
+      triple, cpu, features.getString(), targetOptions, Reloc::PIC_,
       std::nullopt, getCodeGenOptLevel(optLevel)));
   if (!machine)
     return makeError("cannot create a target machine for '" + triple.str() +
