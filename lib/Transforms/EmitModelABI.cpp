@@ -49,6 +49,14 @@ std::optional<StringRef> tessera::getDTypeName(Type type) {
   }
 }
 
+FailureOr<DictionaryAttr> tessera::getModelInterface(ModuleOp module) {
+  auto interface = module->getAttrOfType<DictionaryAttr>(kInterfaceAttrName);
+  if (!interface)
+    return module.emitError() << "missing '" << kInterfaceAttrName
+                              << "' (run tessera-record-model-interface first)";
+  return interface;
+}
+
 namespace {
 
 constexpr int64_t kABIVersion = 1;
@@ -82,14 +90,11 @@ struct EmitModelABIPass
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    auto interface =
-        module->getAttrOfType<DictionaryAttr>(tessera::kInterfaceAttrName);
-    if (!interface) {
-      module.emitError() << "missing '" << tessera::kInterfaceAttrName
-                         << "' (run tessera-record-model-interface before "
-                            "lowering)";
+    FailureOr<DictionaryAttr> maybeInterface =
+        tessera::getModelInterface(module);
+    if (failed(maybeInterface))
       return signalPassFailure();
-    }
+    DictionaryAttr interface = *maybeInterface;
     StringRef entryName = interface.getAs<StringAttr>("function").getValue();
     auto inputs = interface.getAs<ArrayAttr>("inputs");
     auto outputs = interface.getAs<ArrayAttr>("outputs");

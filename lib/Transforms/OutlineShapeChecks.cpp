@@ -1,5 +1,6 @@
 //===- OutlineShapeChecks.cpp - Input shape checks before the model runs --===//
 
+#include "ModelInterface.h"
 #include "tessera/Transforms/Passes.h"
 
 #include "mlir/Analysis/SliceAnalysis.h"
@@ -67,13 +68,11 @@ struct OutlineShapeChecksPass
     : tessera::impl::OutlineShapeChecksBase<OutlineShapeChecksPass> {
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    auto interface =
-        module->getAttrOfType<DictionaryAttr>(tessera::kInterfaceAttrName);
-    if (!interface) {
-      module.emitError() << "missing '" << tessera::kInterfaceAttrName
-                         << "' (run tessera-record-model-interface first)";
+    FailureOr<DictionaryAttr> maybeInterface =
+        tessera::getModelInterface(module);
+    if (failed(maybeInterface))
       return signalPassFailure();
-    }
+    DictionaryAttr interface = *maybeInterface;
     auto entry = module.lookupSymbol<func::FuncOp>(
         interface.getAs<StringAttr>("function"));
     if (!entry || entry.isExternal())

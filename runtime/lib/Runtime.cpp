@@ -375,6 +375,20 @@ const char *tessera_module_metadata(const TesseraModule *m) {
   return checkModule(m, __func__) ? m->metadataText : nullptr;
 }
 
+const char *tessera_dtype_name(DLDataType dtype) {
+  return getDTypeName(dtype);
+}
+
+TesseraStatus tessera_dtype_from_name(const char *name, DLDataType *out) {
+  if (!name || !out)
+    return fail("tessera_dtype_from_name: NULL argument");
+  std::optional<DLDataType> dtype = parseDType(name);
+  if (!dtype)
+    return fail(std::string("unknown dtype '") + name + "'");
+  *out = *dtype;
+  return 0;
+}
+
 TesseraStatus tessera_tensor_alloc(DLDataType dtype, int32_t ndim,
                                    const int64_t *shape,
                                    DLManagedTensor **out) {

@@ -76,7 +76,7 @@ module attributes {tessera.interface = {function = "main", inputs = [], outputs 
 
 // -----
 
-// expected-error @below {{missing 'tessera.interface' (run tessera-record-model-interface before lowering)}}
+// expected-error @below {{missing 'tessera.interface' (run tessera-record-model-interface first)}}
 module {
 }
 

@@ -55,17 +55,11 @@ int runBenchCommand(ArrayRef<const char *> args) {
     warmup = *value;
   }
 
-  Expected<std::unique_ptr<LoadedModule>> loaded =
-      LoadedModule::load(model, compilerFlags);
-  if (!loaded)
-    return reportError(loaded.takeError());
-  TesseraModule *module = (*loaded)->get();
-  if (Error error = applyThreads(module, threads))
-    return reportError(std::move(error));
-  Expected<std::vector<TensorPtr>> inputs =
-      bindInputs(module, inputFlags, compilerFlags.inputShapes);
-  if (!inputs)
-    return reportError(inputs.takeError());
+  Expected<PreparedModel> prepared =
+      prepareModel(model, compilerFlags, inputFlags, threads);
+  if (!prepared)
+    return reportError(prepared.takeError());
+  TesseraModule *module = prepared->get();
 
   // The runtime frees each run's outputs at the next run.
   std::vector<double> milliseconds;

@@ -391,4 +391,21 @@ Error applyThreads(TesseraModule *module,
   return Error::success();
 }
 
+Expected<PreparedModel>
+prepareModel(StringRef path, const CompilerFlags &compilerFlags,
+             const InputFlags &inputFlags,
+             const std::optional<std::string> &threads) {
+  Expected<std::unique_ptr<LoadedModule>> loaded =
+      LoadedModule::load(path, compilerFlags);
+  if (!loaded)
+    return loaded.takeError();
+  if (Error error = applyThreads((*loaded)->get(), threads))
+    return std::move(error);
+  Expected<std::vector<TensorPtr>> inputs =
+      bindInputs((*loaded)->get(), inputFlags, compilerFlags.inputShapes);
+  if (!inputs)
+    return inputs.takeError();
+  return PreparedModel{std::move(*loaded), std::move(*inputs)};
+}
+
 } // namespace tessera::tools

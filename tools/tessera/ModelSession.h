@@ -85,6 +85,21 @@ bindInputs(TesseraModule *module, const InputFlags &flags,
 llvm::Error applyThreads(TesseraModule *module,
                          const std::optional<std::string> &threads);
 
+/// A model ready to run: loaded, its thread count set, its inputs bound.
+struct PreparedModel {
+  std::unique_ptr<LoadedModule> loaded;
+  /// Back the input bindings: keep them while running.
+  std::vector<TensorPtr> inputs;
+  TesseraModule *get() const { return loaded->get(); }
+};
+
+/// LoadedModule::load, applyThreads and bindInputs, the steps `run` and
+/// `bench` share.
+llvm::Expected<PreparedModel>
+prepareModel(llvm::StringRef path, const CompilerFlags &compilerFlags,
+             const InputFlags &inputFlags,
+             const std::optional<std::string> &threads);
+
 } // namespace tessera::tools
 
 #endif // TESSERA_TOOLS_TESSERA_MODELSESSION_H

@@ -154,17 +154,11 @@ int runRunCommand(ArrayRef<const char *> args) {
     labels = std::move(*read);
   }
 
-  Expected<std::unique_ptr<LoadedModule>> loaded =
-      LoadedModule::load(model, compilerFlags);
-  if (!loaded)
-    return reportError(loaded.takeError());
-  TesseraModule *module = (*loaded)->get();
-  if (Error error = applyThreads(module, threads))
-    return reportError(std::move(error));
-  Expected<std::vector<TensorPtr>> inputs =
-      bindInputs(module, inputFlags, compilerFlags.inputShapes);
-  if (!inputs)
-    return reportError(inputs.takeError());
+  Expected<PreparedModel> prepared =
+      prepareModel(model, compilerFlags, inputFlags, threads);
+  if (!prepared)
+    return reportError(prepared.takeError());
+  TesseraModule *module = prepared->get();
   if (tessera_module_run(module) != 0)
     return reportError(makeError(model + ": " + tessera_last_error()));
 

@@ -106,34 +106,17 @@ std::string getCompactBytes(const DLTensor &tensor) {
 // Element types and shapes
 //===----------------------------------------------------------------------===//
 
-static const struct {
-  const char *name;
-  DLDataType dtype;
-} kDTypeNames[] = {
-    {"float16", {kDLFloat, 16, 1}},    {"bfloat16", {kDLBfloat, 16, 1}},
-    {"float32", {kDLFloat, 32, 1}},    {"float64", {kDLFloat, 64, 1}},
-    {"int8", {kDLInt, 8, 1}},          {"int16", {kDLInt, 16, 1}},
-    {"int32", {kDLInt, 32, 1}},        {"int64", {kDLInt, 64, 1}},
-    {"uint8", {kDLUInt, 8, 1}},        {"uint16", {kDLUInt, 16, 1}},
-    {"uint32", {kDLUInt, 32, 1}},      {"uint64", {kDLUInt, 64, 1}},
-    {"bool", {TESSERA_DL_BOOL, 8, 1}},
-};
-
-static bool operator==(DLDataType a, DLDataType b) {
-  return a.code == b.code && a.bits == b.bits && a.lanes == b.lanes;
-}
-
+// The runtime owns the ABI's dtype names.
 std::optional<DLDataType> parseDTypeName(StringRef name) {
-  for (const auto &entry : kDTypeNames)
-    if (name == entry.name)
-      return entry.dtype;
-  return std::nullopt;
+  DLDataType dtype;
+  if (tessera_dtype_from_name(name.str().c_str(), &dtype) != 0)
+    return std::nullopt;
+  return dtype;
 }
 
 std::string getDTypeName(DLDataType dtype) {
-  for (const auto &entry : kDTypeNames)
-    if (dtype == entry.dtype)
-      return entry.name;
+  if (const char *name = tessera_dtype_name(dtype))
+    return name;
   return formatv("dtype(code={0}, bits={1}, lanes={2})", dtype.code, dtype.bits,
                  dtype.lanes)
       .str();
@@ -767,7 +750,8 @@ std::optional<int> getTensorProtoDataType(DLDataType dtype) {
   for (int dataType = TensorProto::DataType_MIN;
        dataType <= TensorProto::DataType_MAX; ++dataType)
     if (std::optional<DLDataType> candidate = getDTypeOfTensorProto(dataType))
-      if (*candidate == dtype)
+      if (candidate->code == dtype.code && candidate->bits == dtype.bits &&
+          candidate->lanes == dtype.lanes)
         return dataType;
   return std::nullopt;
 }

@@ -548,6 +548,20 @@ TEST(RuntimeCreateTest, RejectsNullFunctions) {
   EXPECT_EQ(module, nullptr);
 }
 
+TEST(RuntimeDTypeTest, NamesRoundTrip) {
+  for (const char *name : {"float16", "bfloat16", "float32", "float64", "int8",
+                           "int16", "int32", "int64", "uint8", "uint16",
+                           "uint32", "uint64", "bool"}) {
+    DLDataType dtype;
+    ASSERT_EQ(tessera_dtype_from_name(name, &dtype), 0) << name;
+    EXPECT_STREQ(tessera_dtype_name(dtype), name);
+  }
+  DLDataType dtype;
+  EXPECT_TRUE(failsWith(tessera_dtype_from_name("float8", &dtype),
+                        "unknown dtype 'float8'"));
+  EXPECT_EQ(tessera_dtype_name(DLDataType{kDLFloat, 32, 4}), nullptr);
+}
+
 TEST(RuntimeCreateTest, MapsEveryDtype) {
   const std::vector<std::pair<const char *, DLDataType>> dtypes = {
       {"float16", {kDLFloat, 16, 1}},   {"bfloat16", {kDLBfloat, 16, 1}},

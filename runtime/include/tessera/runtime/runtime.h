@@ -83,6 +83,14 @@ tessera_module_output_shape(const TesseraModule *m, int32_t j);
 /* The model's raw metadata JSON. */
 TESSERA_RUNTIME_API const char *tessera_module_metadata(const TesseraModule *m);
 
+/* The ABI's name of a dtype ("float32", "uint8", "bool", ...), or NULL for
+   a DLDataType outside the ABI. */
+TESSERA_RUNTIME_API const char *tessera_dtype_name(DLDataType dtype);
+
+/* The DLDataType of an ABI dtype name; an error for any other name. */
+TESSERA_RUNTIME_API TesseraStatus tessera_dtype_from_name(const char *name,
+                                                          DLDataType *out);
+
 /* Allocates a compact CPU tensor (64-byte aligned, zeroed); free it with
    out->deleter(out). */
 TESSERA_RUNTIME_API TesseraStatus tessera_tensor_alloc(DLDataType dtype,
