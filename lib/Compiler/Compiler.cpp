@@ -104,19 +104,22 @@ private:
 
 void setPipelineOptions(tessera::CPUPipelineOptions &pipeline,
                         const tessera::CompileOptions &options,
-                        const llvm::Triple &triple) {
+                        const llvm::TargetMachine &targetMachine) {
+  const llvm::Triple &triple = targetMachine.getTargetTriple();
   pipeline.scheduleFile = options.schedFile;
+  pipeline.vectorWidth = tessera::getVectorLanes32(targetMachine);
   // The OpenMP runtime of this machine exists only for its own target.
   pipeline.openMP = tessera::isHostCompatible(triple);
   pipeline.targetTriple = triple.str();
 }
 
-/// Imports the model and lowers it to `stage` (at most the LLVM dialect).
+/// Imports the model and lowers it to `stage` (at most the LLVM dialect);
+/// `targetMachine` is needed for the stages after Linalg.
 Expected<OwningOpRef<ModuleOp>>
 importAndLower(CompilerContext &compiler, llvm::StringRef modelPath,
                tessera::CompileStage stage,
                const tessera::CompileOptions &options,
-               const llvm::Triple &triple) {
+               const llvm::TargetMachine *targetMachine) {
   OwningOpRef<ModuleOp> module =
       tessera::importONNXFile(modelPath, &compiler.context, options.import);
   if (!module)
@@ -136,7 +139,7 @@ importAndLower(CompilerContext &compiler, llvm::StringRef modelPath,
     break;
   default: {
     tessera::CPUPipelineOptions pipeline;
-    setPipelineOptions(pipeline, options, triple);
+    setPipelineOptions(pipeline, options, *targetMachine);
     tessera::buildCPUPipeline(pm, pipeline);
     break;
   }
@@ -195,11 +198,9 @@ Error tessera::compileONNXFile(llvm::StringRef modelPath,
       return machine.takeError();
     targetMachine = std::move(*machine);
   }
-  llvm::Triple triple = targetMachine ? targetMachine->getTargetTriple()
-                                      : llvm::Triple();
-
   CompilerContext compiler;
-  auto module = importAndLower(compiler, modelPath, stage, options, triple);
+  auto module =
+      importAndLower(compiler, modelPath, stage, options, targetMachine.get());
   if (!module)
     return module.takeError();
   if (options.printStats)
@@ -272,10 +273,12 @@ Error tessera::compileONNXFile(llvm::StringRef modelPath,
       return makeError("cannot create a temporary object file: " +
                        ec.message());
     removeConstants.emplace(constantsPath);
-    if (Error error = writeConstantsObject(constants, triple, constantsPath))
+    if (Error error = writeConstantsObject(
+            constants, targetMachine->getTargetTriple(), constantsPath))
       return error;
     objects.push_back(constantsPath.str().str());
   }
+  const llvm::Triple &triple = targetMachine->getTargetTriple();
   if (Error error = linkSharedLibrary(objects, outputPath, triple,
                                       isHostCompatible(triple)))
     return error;
@@ -302,7 +305,7 @@ tessera::JITModel::compileONNXFile(llvm::StringRef modelPath,
   CompilerContext compiler;
   auto module =
       importAndLower(compiler, modelPath, CompileStage::SharedLibrary, options,
-                     (*targetMachine)->getTargetTriple());
+                     targetMachine->get());
   if (!module)
     return module.takeError();
   if (options.printStats)

@@ -36,6 +36,17 @@ static CodeGenOptLevel getCodeGenOptLevel(unsigned optLevel) {
   }
 }
 
+int64_t tessera::getVectorLanes32(const TargetMachine &targetMachine) {
+  const MCSubtargetInfo *subtarget = targetMachine.getMCSubtargetInfo();
+  if (targetMachine.getTargetTriple().isX86() && subtarget) {
+    if (subtarget->checkFeatures("+avx512f"))
+      return 16;
+    if (subtarget->checkFeatures("+avx2"))
+      return 8;
+  }
+  return 4;
+}
+
 bool tessera::isHostCompatible(const Triple &triple) {
   Triple host(sys::getProcessTriple());
   return triple.getArch() == host.getArch() && triple.getOS() == host.getOS();

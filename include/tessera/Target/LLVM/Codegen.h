@@ -41,6 +41,10 @@ struct TargetOptions {
 llvm::Expected<std::unique_ptr<llvm::TargetMachine>>
 createTargetMachine(const TargetOptions &options, unsigned optLevel);
 
+/// 32-bit lanes of the target's widest vector registers worth using: 16 with
+/// AVX-512, 8 with AVX2, 4 otherwise (SSE, NEON).
+int64_t getVectorLanes32(const llvm::TargetMachine &targetMachine);
+
 /// Whether code for `triple` runs on this machine (and may use its OpenMP
 /// runtime).
 bool isHostCompatible(const llvm::Triple &triple);
