@@ -70,9 +70,11 @@ void tessera::buildLinalgToLLVMPipeline(OpPassManager &pm,
   pm.addPass(createCanonicalizerPass());
   pm.addNestedPass<func::FuncOp>(createHoistVectorTransfers());
 
+  // Schedules put the parallelism in scf.forall loops; inside them, kernels
+  // become serial loops.
   if (options.openMP) {
     pm.addNestedPass<func::FuncOp>(createForallToParallelLoopPass());
-    pm.addNestedPass<func::FuncOp>(createConvertLinalgToParallelLoopsPass());
+    pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
     pm.addPass(createCanonicalizerPass());
     pm.addPass(createConvertSCFToOpenMPPass());
   } else {

@@ -10,7 +10,7 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
-#include "mlir/Dialect/Linalg/Transforms/Transforms.h"
+#include "mlir/Dialect/Utils/StructuredOpsUtils.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Transform/IR/TransformDialect.h"
@@ -38,6 +38,9 @@ constexpr llvm::StringLiteral kKernelAttrName = "tessera.kernel";
 constexpr int64_t kCacheTileM = 64;
 constexpr int64_t kCacheTileN = 128;
 constexpr int64_t kCacheTileK = 256;
+// Chunks a threaded kernel's outermost parallel dimension is split into:
+// a few per core, so that uneven chunks still balance.
+constexpr int64_t kThreadChunks = 8;
 
 /// Loop positions of a contraction's dimensions. `unit` holds the batch
 /// dimensions and the extra M/N/K dimensions of extent 1 (the batch of an
@@ -138,6 +141,19 @@ struct DefaultCPUSchedulesPass
       ++kernel;
       ++numContractions;
     });
+    module.walk([&](linalg::LinalgOp op) {
+      if (op->hasAttr(kKernelAttrName) || op->getParentOfType<scf::ForallOp>())
+        return;
+      std::optional<std::string> schedule = scheduleAcrossThreads(op, kernel);
+      if (!schedule)
+        return;
+      op->setAttr(kKernelAttrName,
+                  IntegerAttr::get(IntegerType::get(&getContext(), 64),
+                                   kernel));
+      script += *schedule;
+      ++kernel;
+      ++numThreaded;
+    });
     if (kernel == 0)
       return;
     if (failed(applySchedule(module, script)))
@@ -156,49 +172,72 @@ struct DefaultCPUSchedulesPass
     IRRewriter rewriter(&getContext());
     for (linalg::Conv2DNchwFchwOp conv : convolutions) {
       rewriter.setInsertionPoint(conv);
-      if (isPointwise(conv)) {
-        rewritePointwiseToContraction(rewriter, conv);
-        ++numConvolutions;
-      } else if (succeeded(linalg::rewriteInIm2Col(rewriter, conv))) {
-        ++numConvolutions;
-      }
+      rewriteConvolutionToContraction(rewriter, conv);
+      ++numConvolutions;
     }
   }
 
-  /// A 1x1 convolution with unit strides reads its input as the im2col
-  /// matrix would hold it: no copy needed.
-  static bool isPointwise(linalg::Conv2DNchwFchwOp conv) {
-    auto filterType = cast<RankedTensorType>(conv.getInputs()[1].getType());
-    return filterType.getDimSize(2) == 1 && filterType.getDimSize(3) == 1 &&
-           llvm::all_of(conv.getStrides(),
-                        [](const APInt &s) { return s.isOne(); });
-  }
-
-  /// out[n, f, p] += filter[f, c] * input[n, c, p] over the collapsed
-  /// spatial dimensions p.
-  static void rewritePointwiseToContraction(RewriterBase &rewriter,
-                                            linalg::Conv2DNchwFchwOp conv) {
+  /// out[n, f, p] += filter[f, (c, kh, kw)] * columns[n, (c, kh, kw), p]
+  /// over the collapsed output positions p. A 1x1 convolution with unit
+  /// strides reads its input as the columns; any other copies the input
+  /// windows into an [n, c, kh, kw, oh, ow] tensor first, whose innermost
+  /// loop reads the input contiguously (unlike an im2col over collapsed
+  /// dimensions, which needs a division per element), and collapses it.
+  static void rewriteConvolutionToContraction(RewriterBase &rewriter,
+                                              linalg::Conv2DNchwFchwOp conv) {
     Location loc = conv.getLoc();
+    MLIRContext *context = rewriter.getContext();
     Value input = conv.getInputs()[0], filter = conv.getInputs()[1],
           init = conv.getOutputs()[0];
+    auto inputType = cast<RankedTensorType>(input.getType());
+    auto filterType = cast<RankedTensorType>(filter.getType());
+    auto initType = cast<RankedTensorType>(init.getType());
+    SmallVector<int64_t> strides(conv.getStrides().getValues<int64_t>());
+    SmallVector<int64_t> dilations(conv.getDilations().getValues<int64_t>());
     SmallVector<ReassociationIndices> spatial = {{0}, {1}, {2, 3}};
-    SmallVector<ReassociationIndices> unitKernel = {{0}, {1, 2, 3}};
-    Value columns =
-        tensor::CollapseShapeOp::create(rewriter, loc, input, spatial);
+    SmallVector<ReassociationIndices> window = {{0}, {1, 2, 3}};
+    auto parallel = utils::IteratorType::parallel;
+
+    Value columns;
+    if (filterType.getDimSize(2) == 1 && filterType.getDimSize(3) == 1 &&
+        strides[0] == 1 && strides[1] == 1) {
+      columns = tensor::CollapseShapeOp::create(rewriter, loc, input, spatial);
+    } else {
+      SmallVector<int64_t> windowsShape = {
+          inputType.getDimSize(0),  inputType.getDimSize(1),
+          filterType.getDimSize(2), filterType.getDimSize(3),
+          initType.getDimSize(2),   initType.getDimSize(3)};
+      Value empty = tensor::EmptyOp::create(rewriter, loc, windowsShape,
+                                            inputType.getElementType());
+      AffineExpr bn, bc, kh, kw, oh, ow;
+      bindDims(context, bn, bc, kh, kw, oh, ow);
+      SmallVector<AffineMap> maps = {
+          AffineMap::get(6, 0,
+                         {bn, bc, oh * strides[0] + kh * dilations[0],
+                          ow * strides[1] + kw * dilations[1]},
+                         context),
+          AffineMap::getMultiDimIdentityMap(6, context)};
+      auto copy = linalg::GenericOp::create(
+          rewriter, loc, empty.getType(), ValueRange{input}, ValueRange{empty},
+          maps, SmallVector<utils::IteratorType>(6, parallel),
+          [](OpBuilder &b, Location loc, ValueRange args) {
+            linalg::YieldOp::create(b, loc, args[0]);
+          });
+      columns = tensor::CollapseShapeOp::create(
+          rewriter, loc, copy.getResult(0),
+          SmallVector<ReassociationIndices>{{0}, {1, 2, 3}, {4, 5}});
+    }
     Value matrix =
-        tensor::CollapseShapeOp::create(rewriter, loc, filter, unitKernel);
+        tensor::CollapseShapeOp::create(rewriter, loc, filter, window);
     Value accumulator =
         tensor::CollapseShapeOp::create(rewriter, loc, init, spatial);
-    MLIRContext *context = rewriter.getContext();
-    AffineExpr n, f, p, c;
-    bindDims(context, n, f, p, c);
-    SmallVector<AffineMap> maps = {
-        AffineMap::get(4, 0, {f, c}, context),
-        AffineMap::get(4, 0, {n, c, p}, context),
-        AffineMap::get(4, 0, {n, f, p}, context)};
+    AffineExpr n, f, p, k;
+    bindDims(context, n, f, p, k);
+    SmallVector<AffineMap> maps = {AffineMap::get(4, 0, {f, k}, context),
+                                   AffineMap::get(4, 0, {n, k, p}, context),
+                                   AffineMap::get(4, 0, {n, f, p}, context)};
     SmallVector<utils::IteratorType> iterators = {
-        utils::IteratorType::parallel, utils::IteratorType::parallel,
-        utils::IteratorType::parallel, utils::IteratorType::reduction};
+        parallel, parallel, parallel, utils::IteratorType::reduction};
     auto contraction = linalg::GenericOp::create(
         rewriter, loc, accumulator.getType(), ValueRange{matrix, columns},
         ValueRange{accumulator}, maps, iterators,
@@ -208,7 +247,53 @@ struct DefaultCPUSchedulesPass
           linalg::YieldOp::create(b, loc, sum);
         });
     rewriter.replaceOpWithNewOp<tensor::ExpandShapeOp>(
-        conv, init.getType(), contraction.getResult(0), spatial);
+        conv, initType, contraction.getResult(0), spatial);
+  }
+
+  /// Whether every operand reads loop `dim` only as a whole index (d_dim),
+  /// so that a chunk of it reads a chunk of each operand. Windows such as
+  /// d2 - d5 * 2 + 2 would need the whole range.
+  static bool isIndexedDirectly(linalg::LinalgOp op, unsigned dim) {
+    for (AffineMap map : op.getIndexingMapsArray())
+      for (AffineExpr result : map.getResults())
+        if (result.isFunctionOfDim(dim) && !isa<AffineDimExpr>(result))
+          return false;
+    return true;
+  }
+
+  /// Every other kernel: its outermost parallel dimension of more than one
+  /// iteration split into chunks for the threads; the rest stays serial
+  /// loops that LLVM vectorizes (a loop nest collapsed into one parallel
+  /// loop would recompute every index with divisions).
+  std::optional<std::string> scheduleAcrossThreads(linalg::LinalgOp op,
+                                                   int64_t kernel) {
+    if (!op.hasPureTensorSemantics() || op.getNumLoops() == 0)
+      return std::nullopt;
+    SmallVector<int64_t> bounds = op.getStaticLoopRanges();
+    if (llvm::is_contained(bounds, 0))
+      return std::nullopt;
+    SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
+    std::optional<unsigned> dim;
+    for (unsigned i = 0; i < bounds.size(); ++i)
+      if (iterators[i] == utils::IteratorType::parallel && bounds[i] != 1 &&
+          isIndexedDirectly(op, i)) {
+        dim = i;
+        break;
+      }
+    if (!dim)
+      return std::nullopt;
+    SmallVector<int64_t> numThreads(bounds.size(), 0);
+    numThreads[*dim] = ShapedType::isDynamic(bounds[*dim])
+                           ? kThreadChunks
+                           : std::min(bounds[*dim], kThreadChunks);
+    return std::string(llvm::formatv(R"(
+    %k{0} = transform.structured.match attributes {{{1} = {0} : i64} in %root
+        : (!transform.any_op) -> !transform.any_op
+    %k{0}_chunks, %k{0}_forall = transform.structured.tile_using_forall %k{0}
+        num_threads {2} : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+)",
+                                     kernel, kKernelAttrName,
+                                     formatSizes(numThreads)));
   }
 
   /// Cache tiles over the parallel dimensions on threads, a K loop, and

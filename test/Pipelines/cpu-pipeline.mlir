@@ -3,9 +3,10 @@
 
 // A graph-dialect model all the way to the LLVM dialect: the model becomes
 // internal, the three entry points of the model ABI are all that is exported,
-// the relu reuses the matmul's buffer (no workspace), parallel loops run on
-// OpenMP, the matmul is vectorized (16 lanes).
-// CHECK: llvm.mlir.global internal constant @tessera_model_metadata_json({{.*}}\22inputs\22:[{\22dtype\22:\22float32\22,\22name\22:\22x\22,\22shape\22:[4,32]}]{{.*}}\22outputs\22:[{\22dtype\22:\22float32\22,\22name\22:\22y\22,\22shape\22:[4,16]}],\22target\22:\22x86_64-unknown-linux-gnu\22,\22workspace_bytes\22:0}
+// the matmul's result lives in the workspace (4x16xf32: 256 bytes) until the
+// relu writes the output, parallel loops run on OpenMP, the matmul is
+// vectorized (16 lanes).
+// CHECK: llvm.mlir.global internal constant @tessera_model_metadata_json({{.*}}\22inputs\22:[{\22dtype\22:\22float32\22,\22name\22:\22x\22,\22shape\22:[4,32]}]{{.*}}\22outputs\22:[{\22dtype\22:\22float32\22,\22name\22:\22y\22,\22shape\22:[4,16]}],\22target\22:\22x86_64-unknown-linux-gnu\22,\22workspace_bytes\22:256}
 // CHECK-NOT: graph.
 // CHECK-NOT: linalg.
 // CHECK-NOT: memref.

@@ -35,14 +35,17 @@ func.func @ragged(%a: tensor<16x64xf32>, %b: tensor<64x49xf32>, %c: tensor<16x49
 // -----
 
 // Convolutions become contractions: 1x1 with unit strides directly on the
-// collapsed input, others through an im2col copy.
+// collapsed input, others through a copy of the input windows into an
+// [n, c, kh, kw, oh, ow] tensor (split across threads along c), collapsed.
 // CHECK-LABEL: func.func @pointwise
 // CHECK: tensor.collapse_shape %arg0 {{\[}}[0], [1], [2, 3]] : tensor<1x32x8x8xf32> into tensor<1x32x64xf32>
 // CHECK-NOT: linalg.conv_2d_nchw_fchw
 // CHECK: vector<8x32xf32>
 // CHECK: tensor.expand_shape
 // CHECK-LABEL: func.func @im2col
-// CHECK: linalg.generic {{.*}} ins(%arg0 : tensor<1x8x10x10xf32>) outs(%{{.*}} : tensor<1x72x64xf32>)
+// CHECK: scf.forall ({{.*}}) in (8) {{.*}} -> (tensor<1x8x3x3x8x8xf32>)
+// CHECK: linalg.generic {{.*}} ins(%{{.*}} : tensor<1x1x10x10xf32>) outs(%{{.*}} : tensor<1x1x3x3x8x8xf32>)
+// CHECK: tensor.collapse_shape %{{.*}} {{\[}}[0], [1, 2, 3], [4, 5]] : tensor<1x8x3x3x8x8xf32> into tensor<1x72x64xf32>
 // CHECK-NOT: linalg.conv_2d_nchw_fchw
 // CHECK: vector<8x32xf32>
 func.func @pointwise(%x: tensor<1x32x8x8xf32>, %w: tensor<16x32x1x1xf32>, %init: tensor<1x16x8x8xf32>) -> tensor<1x16x8x8xf32> {
@@ -56,10 +59,14 @@ func.func @im2col(%x: tensor<1x8x10x10xf32>, %w: tensor<16x8x3x3xf32>, %init: te
 
 // -----
 
-// Not scheduled: integer contractions and dynamic shapes stay as they are.
+// Integer contractions and dynamic shapes are not vectorized, only split
+// across threads along their outermost parallel dimension (8 chunks).
 // CHECK-LABEL: func.func @untouched
-// CHECK: linalg.matmul ins(%arg0, %arg1 : tensor<8x8xi32>, tensor<8x8xi32>)
-// CHECK: linalg.matmul ins(%arg3, %arg4 : tensor<?x8xf32>, tensor<8x8xf32>)
+// CHECK: scf.forall ({{.*}}) in (8)
+// CHECK: linalg.matmul ins(%{{.*}}, %arg1 : tensor<1x8xi32>, tensor<8x8xi32>)
+// CHECK: scf.forall ({{.*}}) in (8)
+// CHECK: linalg.matmul ins(%{{.*}}, %arg4 : tensor<?x8xf32>, tensor<8x8xf32>)
+// CHECK-NOT: vector.
 func.func @untouched(%a: tensor<8x8xi32>, %b: tensor<8x8xi32>, %c: tensor<8x8xi32>, %d: tensor<?x8xf32>, %e: tensor<8x8xf32>, %f: tensor<?x8xf32>) -> (tensor<8x8xi32>, tensor<?x8xf32>) {
   %0 = linalg.matmul ins(%a, %b : tensor<8x8xi32>, tensor<8x8xi32>) outs(%c : tensor<8x8xi32>) -> tensor<8x8xi32>
   %1 = linalg.matmul ins(%d, %e : tensor<?x8xf32>, tensor<8x8xf32>) outs(%f : tensor<?x8xf32>) -> tensor<?x8xf32>

@@ -55,8 +55,10 @@ def DefaultCPUSchedules : Pass<"tessera-default-cpu-schedules",
       out of the K loop; tiles divide their dimensions (N needs a divisor of
       at least 4 lanes);
     - NCHW convolutions (`linalg.conv_2d_nchw_fchw`) with static shapes:
-      rewritten to an im2col copy plus a contraction, then scheduled as one.
-    Other kernels stay as they are (parallel loops later). Vector widths come
+      rewritten to a copy of the input windows (none for 1x1 convolutions
+      with unit strides) plus a contraction, then scheduled as one;
+    - every other kernel: its outermost parallel dimension split into
+      chunks in an `scf.forall` for the threads, the rest serial loops. Vector widths come
     from `vector-width` (32-bit lanes of the target's vectors: 16 with
     AVX-512, 8 with AVX2, 4 with NEON).
   }];
@@ -70,7 +72,9 @@ def DefaultCPUSchedules : Pass<"tessera-default-cpu-schedules",
     Statistic<"numContractions", "contractions",
               "Contractions scheduled (im2col convolutions included)">,
     Statistic<"numConvolutions", "convolutions",
-              "Convolutions rewritten to im2col">
+              "Convolutions rewritten to contractions">,
+    Statistic<"numThreaded", "threaded",
+              "Other kernels split across threads">
   ];
   let dependentDialects = [
     "::mlir::transform::TransformDialect", "::mlir::linalg::LinalgDialect",
