@@ -299,8 +299,8 @@ struct DefaultCPUSchedulesPass
   /// Cache tiles over the parallel dimensions on threads, a K loop, and
   /// register tiles of up to registerRows x (2 vectors) x 1 vectorized into
   /// one vector.contract. Tiles divide their dimensions where they can, so
-  /// that register tiles keep static shapes; where N has no divisor of a
-  /// useful vector length, the register tiles are masked.
+  /// that register tiles keep static shapes; where M or N has no divisor of a
+  /// useful size, the last register tiles are masked.
   std::optional<std::string> scheduleContraction(linalg::LinalgOp op,
                                                  const ContractionLoops &loops,
                                                  int64_t kernel) {
@@ -309,16 +309,22 @@ struct DefaultCPUSchedulesPass
     // Register tiles as wide as two vectors when a multiple of half a vector
     // divides N; otherwise masked vectors of two vectors cover the edges.
     int64_t registerCols = 2 * vectorWidth;
-    bool masked = true;
+    bool raggedN = true;
     for (int64_t cols = 2 * vectorWidth; cols >= vectorWidth / 2;
          cols -= vectorWidth / 2) {
       if (n % cols == 0) {
         registerCols = cols;
-        masked = false;
+        raggedN = false;
         break;
       }
     }
+    // Full-height register tiles when a divisor of at least half the
+    // height exists (or M is small); else full tiles and a masked rest.
     int64_t registerRows = largestDivisor(m, this->registerRows, 1);
+    bool raggedM = m > this->registerRows &&
+                   registerRows < (this->registerRows + 1) / 2;
+    if (raggedM)
+      registerRows = this->registerRows;
     unsigned numLoops = bounds.size();
     SmallVector<int64_t> threadTiles(numLoops, 0), reductionTiles(numLoops, 0),
         registerTiles(numLoops, 0);
@@ -326,10 +332,12 @@ struct DefaultCPUSchedulesPass
       threadTiles[unit] = 1;
       registerTiles[unit] = 1;
     }
-    threadTiles[loops.m] = largestMultipleDividing(m, registerRows, kCacheTileM);
+    threadTiles[loops.m] =
+        raggedM ? std::min(roundUp(m, registerRows), kCacheTileM)
+                : largestMultipleDividing(m, registerRows, kCacheTileM);
     threadTiles[loops.n] =
-        masked ? std::min(roundUp(n, registerCols), kCacheTileN)
-               : largestMultipleDividing(n, registerCols, kCacheTileN);
+        raggedN ? std::min(roundUp(n, registerCols), kCacheTileN)
+                : largestMultipleDividing(n, registerCols, kCacheTileN);
     reductionTiles[loops.k] = std::min(k, kCacheTileK);
     registerTiles[loops.m] = registerRows;
     registerTiles[loops.n] = registerCols;
@@ -349,34 +357,49 @@ struct DefaultCPUSchedulesPass
         kernel, kKernelAttrName, formatSizes(threadTiles),
         formatSizes(reductionTiles), formatSizes(registerTiles), registerLoops,
         repeatHandle(registerLoops));
-    if (!masked)
+    if (!raggedM && !raggedN)
       return header + llvm::formatv(R"(
     transform.structured.vectorize %k{0}_registers : !transform.any_op
 )",
                                     kernel)
                           .str();
-    // Ragged N: the register loop over N is peeled, so that all but its last
-    // iteration have full static tiles (vectors without masks); only the
-    // remainder is masked.
-    unsigned nLoop = 0;
-    for (unsigned dim = 0; dim < loops.n; ++dim)
-      nLoop += registerTiles[dim] != 0;
-    return header + llvm::formatv(R"(
-    %k{0}_nloop = transform.cast %k{0}_rloops#{1} : !transform.any_op to !transform.op<"scf.for">
-    %k{0}_full, %k{0}_rest = transform.loop.peel %k{0}_nloop
+    // Ragged dimensions: their register loops are peeled (the inner N loop
+    // first, then the M loop around it), so that all but the last iteration
+    // have full static tiles (vectors without masks); only the rest is
+    // masked.
+    auto loopIndex = [&](unsigned dim) {
+      unsigned index = 0;
+      for (unsigned d = 0; d < dim; ++d)
+        index += registerTiles[d] != 0;
+      return index;
+    };
+    std::string peels;
+    for (auto [ragged, dim, name] :
+         {std::make_tuple(raggedN, loops.n, "n"),
+          std::make_tuple(raggedM, loops.m, "m")}) {
+      if (!ragged)
+        continue;
+      peels += llvm::formatv(R"(
+    %k{0}_{1}loop = transform.cast %k{0}_rloops#{2} : !transform.any_op to !transform.op<"scf.for">
+    %k{0}_{1}full, %k{0}_{1}rest = transform.loop.peel %k{0}_{1}loop
         : (!transform.op<"scf.for">) -> (!transform.any_op, !transform.any_op)
+)",
+                             kernel, name, loopIndex(dim))
+                   .str();
+    }
+    return header + peels +
+           llvm::formatv(R"(
     %k{0}_function = transform.structured.match ops{{["func.func"]} in %root
         : (!transform.any_op) -> !transform.any_op
     transform.apply_patterns to %k{0}_function {{
       transform.apply_patterns.canonicalization
     } : !transform.any_op
-    %k{0}_tiles = transform.structured.match attributes {{{2} = {0} : i64} in %k{0}_function
+    %k{0}_tiles = transform.structured.match attributes {{{1} = {0} : i64} in %k{0}_function
         : (!transform.any_op) -> !transform.any_op
-    transform.structured.vectorize %k{0}_tiles vector_sizes {3} : !transform.any_op
+    transform.structured.vectorize %k{0}_tiles vector_sizes {2} : !transform.any_op
 )",
-                                  kernel, nLoop, kKernelAttrName,
-                                  formatSizes(registerTiles))
-                        .str();
+                         kernel, kKernelAttrName, formatSizes(registerTiles))
+               .str();
   }
 
   /// The largest divisor of `value` that is at most `limit`, if it is at
