@@ -122,37 +122,32 @@ struct DefaultCPUSchedulesPass
       module.emitError() << "vector-width and register-rows must be positive";
       return signalPassFailure();
     }
-    rewriteConvolutionsToIm2Col(module);
+    rewriteConvolutionsToContractions(module);
 
+    // Each scheduled op is tagged with its kernel number, which its part of
+    // the script matches.
     std::string script;
     int64_t kernel = 0;
-    module.walk([&](linalg::LinalgOp op) {
-      std::optional<ContractionLoops> loops = getContractionLoops(op);
-      if (!loops)
-        return;
-      std::optional<std::string> schedule =
-          scheduleContraction(op, *loops, kernel);
+    auto addKernel = [&](linalg::LinalgOp op,
+                         std::optional<std::string> schedule) {
       if (!schedule)
-        return;
+        return false;
       op->setAttr(kKernelAttrName,
                   IntegerAttr::get(IntegerType::get(&getContext(), 64),
-                                   kernel));
+                                   kernel++));
       script += *schedule;
-      ++kernel;
-      ++numContractions;
+      return true;
+    };
+    module.walk([&](linalg::LinalgOp op) {
+      std::optional<ContractionLoops> loops = getContractionLoops(op);
+      if (loops && addKernel(op, scheduleContraction(op, *loops, kernel)))
+        ++numContractions;
     });
     module.walk([&](linalg::LinalgOp op) {
       if (op->hasAttr(kKernelAttrName) || op->getParentOfType<scf::ForallOp>())
         return;
-      std::optional<std::string> schedule = scheduleAcrossThreads(op, kernel);
-      if (!schedule)
-        return;
-      op->setAttr(kKernelAttrName,
-                  IntegerAttr::get(IntegerType::get(&getContext(), 64),
-                                   kernel));
-      script += *schedule;
-      ++kernel;
-      ++numThreaded;
+      if (addKernel(op, scheduleAcrossThreads(op, kernel)))
+        ++numThreaded;
     });
     if (kernel == 0)
       return;
@@ -161,7 +156,7 @@ struct DefaultCPUSchedulesPass
     module.walk([](Operation *op) { op->removeAttr(kKernelAttrName); });
   }
 
-  void rewriteConvolutionsToIm2Col(ModuleOp module) {
+  void rewriteConvolutionsToContractions(ModuleOp module) {
     SmallVector<linalg::Conv2DNchwFchwOp> convolutions;
     module.walk([&](linalg::Conv2DNchwFchwOp conv) {
       if (conv.hasPureTensorSemantics() &&
