@@ -1,8 +1,8 @@
 //===- DefaultCPUSchedules.cpp - Rule-based CPU schedules -----------------===//
 //
-// The schedule of every contraction is a transform script written from its
-// shape; the script is parsed and applied like a user's schedule would be,
-// so defaults and user schedules go through the same machinery.
+// The schedule of every kernel is a transform script written from its kind
+// and shape; the script is parsed and applied like a user's schedule would
+// be, so defaults and user schedules go through the same machinery.
 //
 //===----------------------------------------------------------------------===//
 
@@ -43,8 +43,8 @@ constexpr int64_t kCacheTileK = 256;
 constexpr int64_t kThreadChunks = 8;
 
 /// Loop positions of a contraction's dimensions. `unit` holds the batch
-/// dimensions and the extra M/N/K dimensions of extent 1 (the batch of an
-/// im2col convolution is an N dimension), which tile by 1 everywhere.
+/// dimension and the extra M/N/K dimensions of extent 1 (the batch of a
+/// convolution's contraction is an N dimension): they tile by 1 everywhere.
 struct ContractionLoops {
   SmallVector<unsigned> unit;
   unsigned m, n, k;
