@@ -34,8 +34,11 @@ constexpr llvm::StringLiteral kKernelAttrName = "tessera.kernel";
 
 // Cache tiles (elements) for the M, N and K dimensions: a K x N slice of the
 // right operand (256 x 128 floats, 128 KiB) stays in L2 while register tiles
-// sweep it.
-constexpr int64_t kCacheTileM = 64;
+// of up to 256 rows sweep it.
+constexpr int64_t kCacheTileM = 256;
+// Parallel tiles a contraction needs at least: two per core of this
+// two-core class of machine.
+constexpr int64_t kMinThreadTiles = 4;
 constexpr int64_t kCacheTileN = 128;
 constexpr int64_t kCacheTileK = 256;
 // Chunks a threaded kernel's outermost parallel dimension is split into:
@@ -327,12 +330,23 @@ struct DefaultCPUSchedulesPass
       threadTiles[unit] = 1;
       registerTiles[unit] = 1;
     }
-    threadTiles[loops.m] =
-        raggedM ? std::min(roundUp(m, registerRows), kCacheTileM)
-                : largestMultipleDividing(m, registerRows, kCacheTileM);
     threadTiles[loops.n] =
         raggedN ? std::min(roundUp(n, registerCols), kCacheTileN)
                 : largestMultipleDividing(n, registerCols, kCacheTileN);
+    // Tall cache tiles reuse each slice of the right operand longest, but
+    // the threads need some tiles each: halve the height until they have.
+    int64_t otherTiles = llvm::divideCeil(n, threadTiles[loops.n]);
+    for (unsigned unit : loops.unit)
+      otherTiles *= bounds[unit];
+    for (int64_t limit = kCacheTileM;; limit /= 2) {
+      threadTiles[loops.m] =
+          raggedM ? std::min(roundUp(m, registerRows), limit)
+                  : largestMultipleDividing(m, registerRows, limit);
+      if (limit <= registerRows ||
+          llvm::divideCeil(m, threadTiles[loops.m]) * otherTiles >=
+              kMinThreadTiles)
+        break;
+    }
     reductionTiles[loops.k] = std::min(k, kCacheTileK);
     registerTiles[loops.m] = registerRows;
     registerTiles[loops.n] = registerCols;

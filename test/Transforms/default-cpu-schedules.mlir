@@ -1,10 +1,11 @@
 // RUN: tensor-opt %s --tessera-default-cpu-schedules --split-input-file | FileCheck %s
 
-// A matmul whose sizes the tiles divide: 64x32 thread tiles (one forall
-// over 2x4 tiles), a K loop of 256, 8x32 register tiles vectorized, the
-// accumulator carried through the K loop in registers.
+// A matmul whose sizes the tiles divide: 128x128 thread tiles (the whole
+// height: four tiles are enough for the threads), a K loop of 256, 8x32
+// register tiles vectorized, the accumulator carried through the K loop in
+// registers.
 // CHECK-LABEL: func.func @matmul
-// CHECK: scf.forall ({{.*}}) in (2, 4)
+// CHECK: scf.forall ({{.*}}) in (4) {{.*}} -> (tensor<128x512xf32>)
 // CHECK: scf.for {{.*}} step %c256
 // CHECK: scf.for {{.*}} step %c8
 // CHECK: scf.for {{.*}} step %c32
