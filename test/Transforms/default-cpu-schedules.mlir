@@ -22,10 +22,12 @@ func.func @matmul(%a: tensor<128x512xf32>, %b: tensor<512x512xf32>, %c: tensor<1
 // -----
 
 // N = 49 has no divisor of a useful vector length: the register loop over N
-// is peeled; the full tile is plain vectors, the 8x17 rest masked ones.
+// is peeled; the full tile is plain vectors, the 8x17 rest masked ones. The
+// 16 rows split in two 8-row tiles for the threads.
 // CHECK-LABEL: func.func @ragged
-// CHECK: vector.transfer_read %{{.*}}[%{{.*}}, %c0], %{{.*}} {in_bounds = [true, true]} : tensor<16x49xf32>, vector<8x32xf32>
-// CHECK: vector.transfer_write {{.*}} : vector<8x32xf32>, tensor<16x49xf32>
+// CHECK: scf.forall ({{.*}}) in (2)
+// CHECK: vector.transfer_read %{{.*}}[%c0, %c0], %{{.*}} {in_bounds = [true, true]} : tensor<8x49xf32>, vector<8x32xf32>
+// CHECK: vector.transfer_write {{.*}} : vector<8x32xf32>, tensor<8x49xf32>
 // CHECK: vector.transfer_read %{{.*}}[%c0, %c0], %{{.*}}, %[[MASK:.*]] {in_bounds = [true, true]} : tensor<8x17xf32>, vector<8x32xf32>
 // CHECK: vector.transfer_write %{{.*}}, %{{.*}}[%c0, %c0], %[[MASK]] {in_bounds = [true, true]} : vector<8x32xf32>, tensor<8x17xf32>
 func.func @ragged(%a: tensor<16x64xf32>, %b: tensor<64x49xf32>, %c: tensor<16x49xf32>) -> tensor<16x49xf32> {
