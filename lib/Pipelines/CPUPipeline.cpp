@@ -31,6 +31,9 @@ using namespace mlir;
 
 void tessera::buildGraphToLinalgPipeline(OpPassManager &pm) {
   pm.addPass(createRecordModelInterface());
+  // Graph-level rewrites (batch_norm into conv weights, reshape chains)
+  // before operators become loops.
+  pm.addPass(createCanonicalizerPass());
   pm.addPass(createConvertGraphToTE());
   pm.addPass(createConvertTEToLinalg());
   pm.addPass(createCanonicalizerPass());

@@ -395,6 +395,8 @@ def Graph_BatchNormOp : Graph_SameTypeOp<"batch_norm",
                        DefaultValuedAttr<F32Attr, "1e-5f">:$epsilon);
   let results = (outs Graph_FloatTensor:$output);
   let hasVerifier = 1;
+  // Folds into a producing convolution with constant weights.
+  let hasCanonicalizer = 1;
 }
 
 def Graph_LayerNormOp : Graph_InferredOp<"layer_norm",
