@@ -29,9 +29,10 @@ import numpy as np
 import onnx
 from onnx import TensorProto, numpy_helper
 
+from conformance_report import UNSUPPORTED_LINE, print_report
+
 DATA = "/usr/share/libonnx-testdata/data"
 SUITES = ["node", "pytorch-converted", "pytorch-operator", "simple"]
-UNSUPPORTED_LINE = re.compile(r"^  (\S+) \(opset \d+\): \d+ node")
 DEFAULT_RTOL, DEFAULT_ATOL = 1e-3, 1e-7
 
 # (rtol, atol, reason) for tests whose reference data needs looser bounds.
@@ -248,25 +249,8 @@ def main():
             if status == "failed":
                 failures.append(f"{key}: {message}")
 
-    for line in sorted(failures):
-        print("FAILED", line)
-    if blocking:
-        print("\nUnsupported operators (tests blocked):")
-        for op, n in blocking.most_common():
-            print(f"  {op}: {n}")
-    print()
-    total = collections.Counter()
-    for suite in args.suite or SUITES:
-        c = counts[suite]
-        total.update(c)
-        n = sum(c.values())
-        print(f"{suite:18} {n:4} tests: {c['passed']:4} passed, "
-              f"{c['failed']:4} failed, {c['unsupported']:4} unsupported")
-    n = sum(total.values())
-    print(f"{'total':18} {n:4} tests: {total['passed']:4} passed "
-          f"({100.0 * total['passed'] / max(n, 1):.1f} %), "
-          f"{total['failed']:4} failed, {total['unsupported']:4} unsupported")
-    return 1 if total["failed"] else 0
+    return print_report(failures, blocking, counts, args.suite or SUITES,
+                        ("passed", "passed"), "tests")
 
 
 if __name__ == "__main__":

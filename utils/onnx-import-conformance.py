@@ -16,13 +16,13 @@ import argparse
 import collections
 import concurrent.futures
 import os
-import re
 import subprocess
 import sys
 
+from conformance_report import UNSUPPORTED_LINE, print_report
+
 DATA = "/usr/share/libonnx-testdata/data"
 SUITES = ["node", "pytorch-converted", "pytorch-operator", "simple"]
-UNSUPPORTED_LINE = re.compile(r"^  (\S+) \(opset \d+\): \d+ node")
 
 
 LOWERING = ["--canonicalize", "--convert-graph-to-te", "--convert-te-to-linalg"]
@@ -92,26 +92,9 @@ def main():
             if status == "failed":
                 failures.append(f"{suite}/{name}: {message}")
 
-    for line in sorted(failures):
-        print("FAILED", line)
-    if blocking:
-        print("\nUnsupported operators (models blocked):")
-        for op, n in blocking.most_common():
-            print(f"  {op}: {n}")
-    print()
     verb = "lowered" if args.lower else "imported"
-    total = collections.Counter()
-    for suite in args.suite or SUITES:
-        c = counts[suite]
-        total.update(c)
-        n = sum(c.values())
-        print(f"{suite:18} {n:4} models: {c['imported']:4} {verb}, "
-              f"{c['unsupported']:4} unsupported, {c['failed']:4} failed")
-    n = sum(total.values())
-    print(f"{'total':18} {n:4} models: {total['imported']:4} {verb} "
-          f"({100.0 * total['imported'] / max(n, 1):.1f} %), "
-          f"{total['unsupported']:4} unsupported, {total['failed']:4} failed")
-    return 1 if total["failed"] else 0
+    return print_report(failures, blocking, counts, args.suite or SUITES,
+                        ("imported", verb), "models")
 
 
 if __name__ == "__main__":
