@@ -8,6 +8,9 @@
 
 #include "tessera/Transforms/Passes.h"
 
+#include "Epilogues.h"
+#include "tessera/Support/ConstantData.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Utils/StructuredOpsUtils.h"
@@ -141,13 +144,40 @@ struct DefaultCPUSchedulesPass
       script += *schedule;
       return true;
     };
+    if (failed(tessera::alignElementwiseKernels(module))) {
+      module.emitError() << "elementwise kernels could not be aligned with "
+                            "their producers";
+      return signalPassFailure();
+    }
+    SmallVector<std::pair<linalg::LinalgOp, ContractionLoops>> contractions;
     module.walk([&](linalg::LinalgOp op) {
-      std::optional<ContractionLoops> loops = getContractionLoops(op);
-      if (loops && addKernel(op, scheduleContraction(op, *loops, kernel)))
-        ++numContractions;
+      if (std::optional<ContractionLoops> loops = getContractionLoops(op))
+        contractions.emplace_back(op, *loops);
     });
+    IRRewriter rewriter(&getContext());
+    // Fills of accumulators are fused into their contraction's tiles.
+    llvm::SmallPtrSet<Operation *, 16> fusedFills;
+    for (auto &[op, loops] : contractions) {
+      if (auto fill = op.getDpsInitOperand(0)->get().getDefiningOp<linalg::FillOp>())
+        fusedFills.insert(fill);
+      SmallVector<linalg::GenericOp> epilogue =
+          tessera::formEpilogue(rewriter, op);
+      SmallVector<int64_t> epilogueKernels;
+      for (linalg::GenericOp tail : epilogue) {
+        tail->setAttr(kKernelAttrName,
+                      IntegerAttr::get(IntegerType::get(&getContext(), 64),
+                                       kernel));
+        epilogueKernels.push_back(kernel++);
+      }
+      numFusedEpilogues += epilogue.size();
+      if (addKernel(op, scheduleContraction(op, loops, kernel,
+                                            epilogueKernels)))
+        ++numContractions;
+    }
     module.walk([&](linalg::LinalgOp op) {
-      if (op->hasAttr(kKernelAttrName) || op->getParentOfType<scf::ForallOp>())
+      if (op->hasAttr(kKernelAttrName) ||
+          op->getParentOfType<scf::ForallOp>() ||
+          fusedFills.contains(op))
         return;
       if (addKernel(op, scheduleAcrossThreads(op, kernel)))
         ++numThreaded;
@@ -170,7 +200,7 @@ struct DefaultCPUSchedulesPass
     IRRewriter rewriter(&getContext());
     for (linalg::Conv2DNchwFchwOp conv : convolutions) {
       rewriter.setInsertionPoint(conv);
-      rewriteConvolutionToContraction(rewriter, conv);
+      rewriteConvolutionToContraction(rewriter, conv, vectorWidth);
       ++numConvolutions;
     }
   }
@@ -181,8 +211,17 @@ struct DefaultCPUSchedulesPass
   /// windows into an [n, c, kh, kw, oh, ow] tensor first, whose innermost
   /// loop reads the input contiguously (unlike an im2col over collapsed
   /// dimensions, which needs a division per element), and collapses it.
+  /// A batch of one is collapsed away too: the register tiles of a 2-d
+  /// contraction are written back whole, so their accumulators stay in
+  /// registers across the K loop (a unit dimension blocks that folding).
+  ///
+  /// The output positions are the vector dimension of the register tiles
+  /// when they fill them (a multiple of two vectors); else, for one image,
+  /// the output channels are when they do, which reads the filter as
+  /// [(c, kh, kw), f]: constant filters are stored that way at compile time.
   static void rewriteConvolutionToContraction(RewriterBase &rewriter,
-                                              linalg::Conv2DNchwFchwOp conv) {
+                                              linalg::Conv2DNchwFchwOp conv,
+                                              int64_t vectorWidth) {
     Location loc = conv.getLoc();
     MLIRContext *context = rewriter.getContext();
     Value input = conv.getInputs()[0], filter = conv.getInputs()[1],
@@ -192,7 +231,16 @@ struct DefaultCPUSchedulesPass
     auto initType = cast<RankedTensorType>(init.getType());
     SmallVector<int64_t> strides(conv.getStrides().getValues<int64_t>());
     SmallVector<int64_t> dilations(conv.getDilations().getValues<int64_t>());
-    SmallVector<ReassociationIndices> spatial = {{0}, {1}, {2, 3}};
+    bool unitBatch = inputType.getDimSize(0) == 1;
+    int64_t tileCols = 2 * vectorWidth;
+    bool channelsInner =
+        unitBatch &&
+        initType.getDimSize(2) * initType.getDimSize(3) % tileCols != 0 &&
+        initType.getDimSize(1) % tileCols == 0;
+    // [n, c, h, w] -> [n, c, h * w], or [n * c, h * w] for one image.
+    SmallVector<ReassociationIndices> spatial =
+        unitBatch ? SmallVector<ReassociationIndices>{{0, 1}, {2, 3}}
+                  : SmallVector<ReassociationIndices>{{0}, {1}, {2, 3}};
     SmallVector<ReassociationIndices> window = {{0}, {1, 2, 3}};
     auto parallel = utils::IteratorType::parallel;
 
@@ -223,21 +271,54 @@ struct DefaultCPUSchedulesPass
           });
       columns = tensor::CollapseShapeOp::create(
           rewriter, loc, copy.getResult(0),
-          SmallVector<ReassociationIndices>{{0}, {1, 2, 3}, {4, 5}});
+          unitBatch
+              ? SmallVector<ReassociationIndices>{{0, 1, 2, 3}, {4, 5}}
+              : SmallVector<ReassociationIndices>{{0}, {1, 2, 3}, {4, 5}});
     }
     Value matrix =
         tensor::CollapseShapeOp::create(rewriter, loc, filter, window);
-    Value accumulator =
-        tensor::CollapseShapeOp::create(rewriter, loc, init, spatial);
+    // A zero-filled accumulator is filled in its collapsed shape, so that
+    // the fill can be fused into the contraction's tiles.
+    Value accumulator;
+    RankedTensorType collapsedInit =
+        tensor::CollapseShapeOp::inferCollapsedType(initType, spatial);
+    if (auto fill = init.getDefiningOp<linalg::FillOp>()) {
+      Value empty = tensor::EmptyOp::create(rewriter, loc,
+                                            collapsedInit.getShape(),
+                                            collapsedInit.getElementType());
+      accumulator = linalg::FillOp::create(rewriter, loc, fill.value(), empty)
+                        .getResult(0);
+    } else {
+      accumulator =
+          tensor::CollapseShapeOp::create(rewriter, loc, init, spatial);
+    }
     AffineExpr n, f, p, k;
-    bindDims(context, n, f, p, k);
-    SmallVector<AffineMap> maps = {AffineMap::get(4, 0, {f, k}, context),
-                                   AffineMap::get(4, 0, {n, k, p}, context),
-                                   AffineMap::get(4, 0, {n, f, p}, context)};
-    SmallVector<utils::IteratorType> iterators = {
-        parallel, parallel, parallel, utils::IteratorType::reduction};
+    SmallVector<AffineMap> maps;
+    SmallVector<utils::IteratorType> iterators;
+    SmallVector<Value> operands = {matrix, columns};
+    if (channelsInner) {
+      bindDims(context, p, f, k);
+      operands = {columns, transposeFilter(rewriter, loc, filter, matrix)};
+      maps = {AffineMap::get(3, 0, {k, p}, context),
+              AffineMap::get(3, 0, {k, f}, context),
+              AffineMap::get(3, 0, {f, p}, context)};
+      iterators = {parallel, parallel, utils::IteratorType::reduction};
+    } else if (unitBatch) {
+      bindDims(context, f, p, k);
+      maps = {AffineMap::get(3, 0, {f, k}, context),
+              AffineMap::get(3, 0, {k, p}, context),
+              AffineMap::get(3, 0, {f, p}, context)};
+      iterators = {parallel, parallel, utils::IteratorType::reduction};
+    } else {
+      bindDims(context, n, f, p, k);
+      maps = {AffineMap::get(4, 0, {f, k}, context),
+              AffineMap::get(4, 0, {n, k, p}, context),
+              AffineMap::get(4, 0, {n, f, p}, context)};
+      iterators = {parallel, parallel, parallel,
+                   utils::IteratorType::reduction};
+    }
     auto contraction = linalg::GenericOp::create(
-        rewriter, loc, accumulator.getType(), ValueRange{matrix, columns},
+        rewriter, loc, accumulator.getType(), operands,
         ValueRange{accumulator}, maps, iterators,
         [](OpBuilder &b, Location loc, ValueRange args) {
           Value product = arith::MulFOp::create(b, loc, args[0], args[1]);
@@ -246,6 +327,33 @@ struct DefaultCPUSchedulesPass
         });
     rewriter.replaceOpWithNewOp<tensor::ExpandShapeOp>(
         conv, initType, contraction.getResult(0), spatial);
+  }
+
+  /// The [f, k] filter matrix as [k, f]: a new constant when the filter is
+  /// one, else a transpose.
+  static Value transposeFilter(RewriterBase &rewriter, Location loc,
+                               Value filter, Value matrix) {
+    auto matrixType = cast<RankedTensorType>(matrix.getType());
+    int64_t rows = matrixType.getDimSize(0), cols = matrixType.getDimSize(1);
+    auto transposedType = RankedTensorType::get(
+        {cols, rows}, matrixType.getElementType());
+    if (std::optional<SmallVector<float>> values =
+            tessera::getConstantF32Values(filter)) {
+      SmallVector<float> transposed(values->size());
+      for (int64_t row = 0; row < rows; ++row)
+        for (int64_t col = 0; col < cols; ++col)
+          transposed[col * rows + row] = (*values)[row * cols + col];
+      return arith::ConstantOp::create(
+          rewriter, loc,
+          tessera::createF32Elements(transposedType, transposed,
+                                     "packed_filter"));
+    }
+    Value empty = tensor::EmptyOp::create(rewriter, loc,
+                                          transposedType.getShape(),
+                                          transposedType.getElementType());
+    return linalg::TransposeOp::create(rewriter, loc, matrix, empty,
+                                       ArrayRef<int64_t>{1, 0})
+        .getResult()[0];
   }
 
   /// Whether every operand reads loop `dim` only as a whole index (d_dim),
@@ -299,9 +407,9 @@ struct DefaultCPUSchedulesPass
   /// one vector.contract. Tiles divide their dimensions where they can, so
   /// that register tiles keep static shapes; where M or N has no divisor of a
   /// useful size, the last register tiles are masked.
-  std::optional<std::string> scheduleContraction(linalg::LinalgOp op,
-                                                 const ContractionLoops &loops,
-                                                 int64_t kernel) {
+  std::optional<std::string>
+  scheduleContraction(linalg::LinalgOp op, const ContractionLoops &loops,
+                      int64_t kernel, ArrayRef<int64_t> epilogueKernels) {
     SmallVector<int64_t> bounds = op.getStaticLoopRanges();
     int64_t m = bounds[loops.m], n = bounds[loops.n], k = bounds[loops.k];
     // Register tiles as wide as two vectors when a multiple of half a vector
@@ -347,25 +455,26 @@ struct DefaultCPUSchedulesPass
               kMinThreadTiles)
         break;
     }
-    reductionTiles[loops.k] = std::min(k, kCacheTileK);
+    // A K tile that divides K keeps the K loop's bounds static, which the
+    // hoisting of the accumulators out of it needs.
+    int64_t kTile = largestDivisor(k, kCacheTileK, kCacheTileK / 4);
+    reductionTiles[loops.k] = kTile ? kTile : std::min(k, kCacheTileK);
     registerTiles[loops.m] = registerRows;
     registerTiles[loops.n] = registerCols;
     registerTiles[loops.k] = 1;
     int64_t registerLoops = countNonZero(registerTiles);
-    std::string header = llvm::formatv(
-        R"(
-    %k{0} = transform.structured.match attributes {{{1} = {0} : i64} in %root
-        : (!transform.any_op) -> !transform.any_op
-    %k{0}_threads, %k{0}_forall = transform.structured.tile_using_forall %k{0}
-        tile_sizes {2} : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    std::string header =
+        scheduleThreadTiles(op, kernel, threadTiles, epilogueKernels) +
+        llvm::formatv(
+            R"(
     %k{0}_reduction, %k{0}_kloop = transform.structured.tile_using_for %k{0}_threads
-        tile_sizes {3} : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
-    %k{0}_registers, %k{0}_rloops:{5} = transform.structured.tile_using_for %k{0}_reduction
-        tile_sizes {4} : (!transform.any_op) -> (!transform.any_op{6})
+        tile_sizes {1} : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    %k{0}_registers, %k{0}_rloops:{3} = transform.structured.tile_using_for %k{0}_reduction
+        tile_sizes {2} : (!transform.any_op) -> (!transform.any_op{4})
 )",
-        kernel, kKernelAttrName, formatSizes(threadTiles),
-        formatSizes(reductionTiles), formatSizes(registerTiles), registerLoops,
-        repeatHandle(registerLoops));
+            kernel, formatSizes(reductionTiles), formatSizes(registerTiles),
+            registerLoops, repeatHandle(registerLoops))
+            .str();
     if (!raggedM && !raggedN)
       return header + llvm::formatv(R"(
     transform.structured.vectorize %k{0}_registers : !transform.any_op
@@ -411,6 +520,78 @@ struct DefaultCPUSchedulesPass
                .str();
   }
 
+  /// The thread tiles of a contraction (`%k<kernel>_threads` inside
+  /// `%k<kernel>_forall`): the last kernel of its epilogue is tiled, and the
+  /// epilogue, the contraction and the fill of its accumulator are fused
+  /// into each tile, last first, so that the tile is still in cache when the
+  /// epilogue reads it and the accumulator is zeroed tile by tile.
+  std::string scheduleThreadTiles(linalg::LinalgOp op, int64_t kernel,
+                                  ArrayRef<int64_t> threadTiles,
+                                  ArrayRef<int64_t> epilogueKernels) {
+    std::string script = llvm::formatv(R"(
+    %k{0} = transform.structured.match attributes {{{1} = {0} : i64} in %root
+        : (!transform.any_op) -> !transform.any_op
+)",
+                                       kernel, kKernelAttrName);
+    OpOperand *init = op.getDpsInitOperand(0);
+    bool fuseFill = init->get().getDefiningOp<linalg::FillOp>() != nullptr;
+    if (fuseFill)
+      script += llvm::formatv(R"(
+    %k{0}_fill = transform.get_producer_of_operand %k{0}[{1}]
+        : (!transform.any_op) -> !transform.any_op
+)",
+                              kernel, init->getOperandNumber());
+    if (epilogueKernels.empty()) {
+      script += llvm::formatv(R"(
+    %k{0}_threads, %k{0}_forall = transform.structured.tile_using_forall %k{0}
+        tile_sizes {1} : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+)",
+                              kernel, formatSizes(threadTiles));
+    } else {
+      // The epilogue iterates over the contraction's result dimensions.
+      SmallVector<int64_t> resultTiles;
+      for (AffineExpr result : op.getIndexingMapMatchingResult(
+                                     op->getResult(0))
+                                   .getResults())
+        resultTiles.push_back(
+            threadTiles[cast<AffineDimExpr>(result).getPosition()]);
+      script += llvm::formatv(R"(
+    %k{0}_last = transform.structured.match attributes {{{1} = {2} : i64} in %root
+        : (!transform.any_op) -> !transform.any_op
+    %k{0}_tail, %k{0}_forall_{2} = transform.structured.tile_using_forall %k{0}_last
+        tile_sizes {3} : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+)",
+                              kernel, kKernelAttrName, epilogueKernels.back(),
+                              formatSizes(resultTiles));
+      int64_t containing = epilogueKernels.back();
+      for (int64_t tail : llvm::reverse(epilogueKernels.drop_back())) {
+        script += llvm::formatv(R"(
+    %k{0}_e{2} = transform.structured.match attributes {{{1} = {2} : i64} in %root
+        : (!transform.any_op) -> !transform.any_op
+    %k{0}_fused_{2}, %k{0}_forall_{2} = transform.structured.fuse_into_containing_op
+        %k{0}_e{2} into %k{0}_forall_{3}
+        : (!transform.any_op, !transform.any_op) -> (!transform.any_op, !transform.any_op)
+)",
+                                kernel, kKernelAttrName, tail, containing);
+        containing = tail;
+      }
+      script += llvm::formatv(R"(
+    %k{0}_threads, %k{0}_forall = transform.structured.fuse_into_containing_op
+        %k{0} into %k{0}_forall_{1}
+        : (!transform.any_op, !transform.any_op) -> (!transform.any_op, !transform.any_op)
+)",
+                              kernel, containing);
+    }
+    if (fuseFill)
+      script += llvm::formatv(R"(
+    %k{0}_fill_tile, %k{0}_filled = transform.structured.fuse_into_containing_op
+        %k{0}_fill into %k{0}_forall
+        : (!transform.any_op, !transform.any_op) -> (!transform.any_op, !transform.any_op)
+)",
+                              kernel);
+    return script;
+  }
+
   /// The largest divisor of `value` that is at most `limit`, if it is at
   /// least `minimum`; else 0.
   static int64_t largestDivisor(int64_t value, int64_t limit,
@@ -451,6 +632,11 @@ struct DefaultCPUSchedulesPass
 module attributes {{transform.with_named_sequence} {
   transform.named_sequence @__transform_main(%root: !transform.any_op {{transform.readonly}) {
 {0}
+    // Accumulator tiles leave the K loops before the tensor subsets fold
+    // into vector transfers: a transposed write folds no further.
+    %tiled_loops = transform.structured.match ops{{["scf.for"]} in %root
+        : (!transform.any_op) -> !transform.any_op
+    transform.loop.hoist_loop_invariant_subsets %tiled_loops : !transform.any_op
     %functions = transform.structured.match ops{{["func.func"]} in %root
         : (!transform.any_op) -> !transform.any_op
     transform.apply_patterns to %functions {{

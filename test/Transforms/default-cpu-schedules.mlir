@@ -26,8 +26,9 @@ func.func @matmul(%a: tensor<128x512xf32>, %b: tensor<512x512xf32>, %c: tensor<1
 // 16 rows split in two 8-row tiles for the threads.
 // CHECK-LABEL: func.func @ragged
 // CHECK: scf.forall ({{.*}}) in (2)
-// CHECK: vector.transfer_read %{{.*}}[%c0, %c0], %{{.*}} {in_bounds = [true, true]} : tensor<8x49xf32>, vector<8x32xf32>
-// CHECK: vector.transfer_write {{.*}} : vector<8x32xf32>, tensor<8x49xf32>
+// CHECK: %[[FULL:.*]] = vector.transfer_read %{{.*}}[%c0, %c0], %{{.*}} {in_bounds = [true, true]} : tensor<8x32xf32>, vector<8x32xf32>
+// CHECK: scf.for {{.*}} iter_args({{.*}}, %{{.*}} = %[[FULL]])
+// CHECK: vector.transfer_write {{.*}} : vector<8x32xf32>, tensor<8x32xf32>
 // CHECK: vector.transfer_read %{{.*}}[%c0, %c0], %{{.*}}, %[[MASK:.*]] {in_bounds = [true, true]} : tensor<8x17xf32>, vector<8x32xf32>
 // CHECK: vector.transfer_write %{{.*}}, %{{.*}}[%c0, %c0], %[[MASK]] {in_bounds = [true, true]} : vector<8x32xf32>, tensor<8x17xf32>
 func.func @ragged(%a: tensor<16x64xf32>, %b: tensor<64x49xf32>, %c: tensor<16x49xf32>) -> tensor<16x49xf32> {
@@ -39,16 +40,17 @@ func.func @ragged(%a: tensor<16x64xf32>, %b: tensor<64x49xf32>, %c: tensor<16x49
 
 // Convolutions become contractions: 1x1 with unit strides directly on the
 // collapsed input, others through a copy of the input windows into an
-// [n, c, kh, kw, oh, ow] tensor (split across threads along c), collapsed.
+// [n, c, kh, kw, oh, ow] tensor (split across threads along c), collapsed;
+// a batch of one is collapsed away: out[f, p] += w[f, k] * columns[k, p].
 // CHECK-LABEL: func.func @pointwise
-// CHECK: tensor.collapse_shape %arg0 {{\[}}[0], [1], [2, 3]] : tensor<1x32x8x8xf32> into tensor<1x32x64xf32>
+// CHECK: tensor.collapse_shape %arg0 {{\[}}[0, 1], [2, 3]] : tensor<1x32x8x8xf32> into tensor<32x64xf32>
 // CHECK-NOT: linalg.conv_2d_nchw_fchw
 // CHECK: vector<8x32xf32>
 // CHECK: tensor.expand_shape
 // CHECK-LABEL: func.func @im2col
 // CHECK: scf.forall ({{.*}}) in (8) {{.*}} -> (tensor<1x8x3x3x8x8xf32>)
 // CHECK: linalg.generic {{.*}} ins(%{{.*}} : tensor<1x1x10x10xf32>) outs(%{{.*}} : tensor<1x1x3x3x8x8xf32>)
-// CHECK: tensor.collapse_shape %{{.*}} {{\[}}[0], [1, 2, 3], [4, 5]] : tensor<1x8x3x3x8x8xf32> into tensor<1x72x64xf32>
+// CHECK: tensor.collapse_shape %{{.*}} {{\[}}[0, 1, 2, 3], [4, 5]] : tensor<1x8x3x3x8x8xf32> into tensor<72x64xf32>
 // CHECK-NOT: linalg.conv_2d_nchw_fchw
 // CHECK: vector<8x32xf32>
 func.func @pointwise(%x: tensor<1x32x8x8xf32>, %w: tensor<16x32x1x1xf32>, %init: tensor<1x16x8x8xf32>) -> tensor<1x16x8x8xf32> {
@@ -74,4 +76,98 @@ func.func @untouched(%a: tensor<8x8xi32>, %b: tensor<8x8xi32>, %c: tensor<8x8xi3
   %0 = linalg.matmul ins(%a, %b : tensor<8x8xi32>, tensor<8x8xi32>) outs(%c : tensor<8x8xi32>) -> tensor<8x8xi32>
   %1 = linalg.matmul ins(%d, %e : tensor<?x8xf32>, tensor<8x8xf32>) outs(%f : tensor<?x8xf32>) -> tensor<?x8xf32>
   return %0, %1 : tensor<8x8xi32>, tensor<?x8xf32>
+}
+
+// -----
+
+// Epilogue fusion: the bias add and the relu after a matmul are rewritten to
+// update its result in place and run on each thread tile right after it;
+// the accumulator's fill is fused too. One forall, no buffer of its own for
+// the epilogue, and no kernel left outside.
+// CHECK-LABEL: func.func @epilogue
+// CHECK: %[[EMPTY:.*]] = tensor.empty() : tensor<128x512xf32>
+// CHECK: scf.forall ({{.*}}) in (4) shared_outs(%[[OUT:.*]] = %[[EMPTY]])
+// CHECK: %[[TILE:.*]] = tensor.extract_slice %[[OUT]]
+// CHECK: %[[FILLED:.*]] = linalg.fill {{.*}} outs(%[[TILE]] : tensor<128x128xf32>)
+// CHECK: %[[PRODUCT:.*]] = scf.for {{.*}} iter_args(%{{.*}} = %[[FILLED]])
+// CHECK: vector<8x32xf32>
+// CHECK: %[[BIASED:.*]] = linalg.generic {{.*}} ins(%{{.*}} : tensor<128xf32>) outs(%[[PRODUCT]] : tensor<128x128xf32>)
+// CHECK: arith.addf
+// CHECK: %[[RELU:.*]] = linalg.generic {{.*}} outs(%[[BIASED]] : tensor<128x128xf32>)
+// CHECK: arith.maximumf
+// CHECK: tensor.parallel_insert_slice %[[RELU]] into %[[OUT]]
+// CHECK-NOT: linalg.
+// CHECK: return
+func.func @epilogue(%a: tensor<128x512xf32>, %b: tensor<512x512xf32>, %bias: tensor<512xf32>) -> tensor<128x512xf32> {
+  %zero = arith.constant 0.0 : f32
+  %empty = tensor.empty() : tensor<128x512xf32>
+  %acc = linalg.fill ins(%zero : f32) outs(%empty : tensor<128x512xf32>) -> tensor<128x512xf32>
+  %0 = linalg.matmul ins(%a, %b : tensor<128x512xf32>, tensor<512x512xf32>) outs(%acc : tensor<128x512xf32>) -> tensor<128x512xf32>
+  %1 = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%0, %bias : tensor<128x512xf32>, tensor<512xf32>) outs(%empty : tensor<128x512xf32>) {
+  ^bb0(%x: f32, %y: f32, %out: f32):
+    %s = arith.addf %x, %y : f32
+    linalg.yield %s : f32
+  } -> tensor<128x512xf32>
+  %2 = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%1 : tensor<128x512xf32>) outs(%empty : tensor<128x512xf32>) {
+  ^bb0(%x: f32, %out: f32):
+    %r = arith.maximumf %x, %zero : f32
+    linalg.yield %r : f32
+  } -> tensor<128x512xf32>
+  return %2 : tensor<128x512xf32>
+}
+
+// -----
+
+// A result used twice ends the epilogue: the add runs on the tiles, the relu
+// after it (its operand has a second user) is a kernel of its own.
+// CHECK-LABEL: func.func @shared_result
+// CHECK: scf.forall ({{.*}}) in (4)
+// CHECK: vector<8x32xf32>
+// CHECK: arith.addf {{.*}} : f32
+// CHECK: tensor.parallel_insert_slice
+// CHECK: scf.forall ({{.*}}) in (8)
+// CHECK: arith.maximumf
+func.func @shared_result(%a: tensor<128x512xf32>, %b: tensor<512x512xf32>, %c: tensor<128x512xf32>) -> (tensor<128x512xf32>, tensor<128x512xf32>) {
+  %zero = arith.constant 0.0 : f32
+  %empty = tensor.empty() : tensor<128x512xf32>
+  %0 = linalg.matmul ins(%a, %b : tensor<128x512xf32>, tensor<512x512xf32>) outs(%c : tensor<128x512xf32>) -> tensor<128x512xf32>
+  %1 = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%0 : tensor<128x512xf32>) outs(%empty : tensor<128x512xf32>) {
+  ^bb0(%x: f32, %out: f32):
+    %s = arith.addf %x, %x : f32
+    linalg.yield %s : f32
+  } -> tensor<128x512xf32>
+  %2 = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%1 : tensor<128x512xf32>) outs(%empty : tensor<128x512xf32>) {
+  ^bb0(%x: f32, %out: f32):
+    %r = arith.maximumf %x, %zero : f32
+    linalg.yield %r : f32
+  } -> tensor<128x512xf32>
+  return %1, %2 : tensor<128x512xf32>, tensor<128x512xf32>
+}
+
+// -----
+
+// A convolution's bias add on [1, f, h, w] is brought to the contraction's
+// [f, h * w] (unit dimension dropped, reshape moved past it) and fused. Its
+// 7x7 outputs fill no register tile, its 32 channels do: the output channels
+// are the vector dimension, read from the filter stored as [(c, kh, kw), f]
+// at compile time (a new constant), and the tiles are written transposed.
+// CHECK-LABEL: func.func @conv_bias
+// CHECK-DAG: %[[PACKED:.*]] = arith.constant dense<{{\[\[}}0.000000e+00, 1.000000e+00, 2.000000e+00, {{.*}}, 3.100000e+01], [5.000000e-01, 1.500000e+00, {{.*}}, 3.150000e+01]]> : tensor<2x32xf32>
+// CHECK: scf.forall ({{.*}}) in (7) shared_outs({{.*}}) -> (tensor<32x49xf32>)
+// CHECK: vector.transfer_read %[[PACKED]]
+// CHECK: vector.transfer_write {{.*}} {in_bounds = [true, true], permutation_map = #{{.*}}} : vector<7x32xf32>, tensor<32x7xf32>
+// CHECK: linalg.generic {{.*}} ins(%{{.*}} : tensor<32xf32>) outs(%{{.*}} : tensor<32x7xf32>)
+// CHECK: tensor.expand_shape {{.*}} : tensor<32x49xf32> into tensor<1x32x7x7xf32>
+func.func @conv_bias(%x: tensor<1x2x7x7xf32>, %bias: tensor<32xf32>) -> tensor<1x32x7x7xf32> {
+  %w = arith.constant dense<[[[[0.0]], [[0.5]]], [[[1.0]], [[1.5]]], [[[2.0]], [[2.5]]], [[[3.0]], [[3.5]]], [[[4.0]], [[4.5]]], [[[5.0]], [[5.5]]], [[[6.0]], [[6.5]]], [[[7.0]], [[7.5]]], [[[8.0]], [[8.5]]], [[[9.0]], [[9.5]]], [[[10.0]], [[10.5]]], [[[11.0]], [[11.5]]], [[[12.0]], [[12.5]]], [[[13.0]], [[13.5]]], [[[14.0]], [[14.5]]], [[[15.0]], [[15.5]]], [[[16.0]], [[16.5]]], [[[17.0]], [[17.5]]], [[[18.0]], [[18.5]]], [[[19.0]], [[19.5]]], [[[20.0]], [[20.5]]], [[[21.0]], [[21.5]]], [[[22.0]], [[22.5]]], [[[23.0]], [[23.5]]], [[[24.0]], [[24.5]]], [[[25.0]], [[25.5]]], [[[26.0]], [[26.5]]], [[[27.0]], [[27.5]]], [[[28.0]], [[28.5]]], [[[29.0]], [[29.5]]], [[[30.0]], [[30.5]]], [[[31.0]], [[31.5]]]]> : tensor<32x2x1x1xf32>
+  %zero = arith.constant 0.0 : f32
+  %empty = tensor.empty() : tensor<1x32x7x7xf32>
+  %acc = linalg.fill ins(%zero : f32) outs(%empty : tensor<1x32x7x7xf32>) -> tensor<1x32x7x7xf32>
+  %0 = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x2x7x7xf32>, tensor<32x2x1x1xf32>) outs(%acc : tensor<1x32x7x7xf32>) -> tensor<1x32x7x7xf32>
+  %1 = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>, affine_map<(d0, d1, d2, d3) -> (d1)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%0, %bias : tensor<1x32x7x7xf32>, tensor<32xf32>) outs(%empty : tensor<1x32x7x7xf32>) {
+  ^bb0(%in: f32, %b: f32, %out: f32):
+    %s = arith.addf %in, %b : f32
+    linalg.yield %s : f32
+  } -> tensor<1x32x7x7xf32>
+  return %1 : tensor<1x32x7x7xf32>
 }

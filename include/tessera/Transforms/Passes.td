@@ -56,7 +56,16 @@ def DefaultCPUSchedules : Pass<"tessera-default-cpu-schedules",
       at least 4 lanes);
     - NCHW convolutions (`linalg.conv_2d_nchw_fchw`) with static shapes:
       rewritten to a copy of the input windows (none for 1x1 convolutions
-      with unit strides) plus a contraction, then scheduled as one;
+      with unit strides) plus a contraction, then scheduled as one; for one
+      image whose output positions fill no register tile, the output
+      channels are the vector dimension and constant filters are stored
+      transposed at compile time;
+    - epilogues (TVM's FuseOps for out-elementwise-fusable kernels): the
+      chain of elementwise kernels after a contraction (bias, activation,
+      residual add), each the only user of the previous result, is brought
+      to the contraction's iteration space (unit dimensions dropped,
+      reshapes moved past it), rewritten to update that result in place and
+      fused into the contraction's thread tiles with the accumulator's fill;
     - every other kernel: its outermost parallel dimension split into
       chunks in an `scf.forall` for the threads, the rest serial loops. Vector widths come
     from `vector-width` (32-bit lanes of the target's vectors: 16 with
@@ -69,6 +78,8 @@ def DefaultCPUSchedules : Pass<"tessera-default-cpu-schedules",
            "Rows of a contraction's register tile">
   ];
   let statistics = [
+    Statistic<"numFusedEpilogues", "fused-epilogues",
+              "Elementwise kernels fused into the tiles of a contraction">,
     Statistic<"numContractions", "contractions",
               "Contractions scheduled (im2col convolutions included)">,
     Statistic<"numConvolutions", "convolutions",

@@ -1,8 +1,8 @@
 //===- NNFolds.cpp - Canonicalizations of the NN operators ----------------===//
 
 #include "tessera/Dialect/Graph/IR/Graph.h"
+#include "tessera/Support/ConstantData.h"
 
-#include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
 
@@ -13,43 +13,11 @@ using namespace tessera::graph;
 
 namespace {
 
-/// Constants with more elements than this are resource blobs, as the
-/// importer makes them; smaller ones stay `dense` for other folders.
-constexpr int64_t kDenseElementLimit = 256;
-
-/// The values of a constant f32 tensor, dense or a resource blob.
-std::optional<SmallVector<float>> getConstantF32Values(Value value) {
-  ElementsAttr elements;
-  if (!value || !matchPattern(value, m_Constant(&elements)) ||
-      !elements.getElementType().isF32())
-    return std::nullopt;
-  if (auto resource = dyn_cast<DenseResourceElementsAttr>(elements)) {
-    AsmResourceBlob *blob = resource.getRawHandle().getBlob();
-    if (!blob)
-      return std::nullopt;
-    ArrayRef<char> bytes = blob->getData();
-    if (int64_t(bytes.size()) != elements.getNumElements() * 4)
-      return std::nullopt;
-    SmallVector<float> values(elements.getNumElements());
-    std::memcpy(values.data(), bytes.data(), bytes.size());
-    return values;
-  }
-  if (auto dense = dyn_cast<DenseElementsAttr>(elements))
-    return llvm::to_vector(dense.getValues<float>());
-  return std::nullopt;
-}
-
 Value createF32Constant(PatternRewriter &rewriter, Location loc,
                         RankedTensorType type, ArrayRef<float> values,
                         StringRef name) {
-  ElementsAttr attr;
-  if (type.getNumElements() <= kDenseElementLimit)
-    attr = DenseElementsAttr::get(type, values);
-  else
-    attr = DenseResourceElementsAttr::get(
-        type, name,
-        HeapAsmResourceBlob::allocateAndCopyInferAlign(values));
-  return ConstantOp::create(rewriter, loc, attr);
+  return ConstantOp::create(rewriter, loc,
+                            tessera::createF32Elements(type, values, name));
 }
 
 /// batch_norm(conv(x, W, b)) with constant weights and statistics is
@@ -69,21 +37,21 @@ struct FoldBatchNormIntoConv : OpRewritePattern<BatchNormOp> {
       return rewriter.notifyMatchFailure(norm, "weights not static f32");
     int64_t channels = weightType.getDimSize(0);
     std::optional<SmallVector<float>> weights =
-        getConstantF32Values(conv.getWeight());
+        tessera::getConstantF32Values(conv.getWeight());
     std::optional<SmallVector<float>> scale =
-        getConstantF32Values(norm.getScale());
+        tessera::getConstantF32Values(norm.getScale());
     std::optional<SmallVector<float>> shift =
-        getConstantF32Values(norm.getBias());
+        tessera::getConstantF32Values(norm.getBias());
     std::optional<SmallVector<float>> mean =
-        getConstantF32Values(norm.getInputMean());
+        tessera::getConstantF32Values(norm.getInputMean());
     std::optional<SmallVector<float>> variance =
-        getConstantF32Values(norm.getInputVar());
+        tessera::getConstantF32Values(norm.getInputVar());
     if (!weights || !scale || !shift || !mean || !variance)
       return rewriter.notifyMatchFailure(norm, "non-constant parameters");
     SmallVector<float> bias(channels, 0.0f);
     if (Value convBias = conv.getBias()) {
       std::optional<SmallVector<float>> values =
-          getConstantF32Values(convBias);
+          tessera::getConstantF32Values(convBias);
       if (!values)
         return rewriter.notifyMatchFailure(norm, "non-constant conv bias");
       bias = std::move(*values);

@@ -1,0 +1,125 @@
+//===- Epilogues.cpp - Elementwise kernels fused after contractions -------===//
+
+#include "Epilogues.h"
+
+#include "mlir/Dialect/Linalg/Transforms/Transforms.h"
+#include "mlir/Dialect/Linalg/Utils/Utils.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include "mlir/Transforms/WalkPatternRewriteDriver.h"
+
+using namespace mlir;
+
+bool tessera::isElementwiseKernel(Operation *op) {
+  auto generic = dyn_cast_or_null<linalg::GenericOp>(op);
+  return generic && generic.hasPureTensorSemantics() &&
+         generic.getNumDpsInits() == 1 && linalg::isElementwise(generic) &&
+         generic.getIndexingMapMatchingResult(generic->getResult(0))
+             .isIdentity();
+}
+
+/// A kernel whose result an elementwise consumer may be aligned with.
+static bool isAlignmentProducer(Operation *op) {
+  auto linalgOp = dyn_cast_or_null<linalg::LinalgOp>(op);
+  return linalgOp && (tessera::isElementwiseKernel(op) ||
+                      linalg::isaContractionOpInterface(linalgOp));
+}
+
+LogicalResult tessera::alignElementwiseKernels(ModuleOp module) {
+  MLIRContext *context = module.getContext();
+  // Unit dimensions first (walk-driven: these patterns must not run under
+  // the greedy driver); the reshapes they leave compose with the producers'.
+  linalg::ControlDropUnitDims dropUnitDims;
+  dropUnitDims.controlFn = [](Operation *op) -> SmallVector<unsigned> {
+    if (!isElementwiseKernel(op))
+      return {};
+    return llvm::to_vector(
+        llvm::seq<unsigned>(0, cast<linalg::GenericOp>(op).getNumLoops()));
+  };
+  RewritePatternSet unitDims(context);
+  linalg::populateFoldUnitExtentDimsPatterns(unitDims, dropUnitDims);
+  walkAndApplyPatterns(module, FrozenRewritePatternSet(std::move(unitDims)));
+
+  // Then an expand_shape between a producer and an elementwise consumer
+  // that reads it whole becomes a collapse of the consumer's loops.
+  RewritePatternSet reshapes(context);
+  linalg::populateFoldReshapeOpsByCollapsingPatterns(
+      reshapes, [](OpOperand *operand) {
+        Operation *consumer = operand->getOwner();
+        auto reshape = operand->get().getDefiningOp<tensor::ExpandShapeOp>();
+        return isElementwiseKernel(consumer) && reshape &&
+               isAlignmentProducer(reshape.getSrc().getDefiningOp()) &&
+               cast<linalg::GenericOp>(consumer)
+                   .getMatchingIndexingMap(operand)
+                   .isIdentity();
+      });
+  linalg::populateFoldUnitExtentDimsCanonicalizationPatterns(reshapes,
+                                                             dropUnitDims);
+  tensor::ExpandShapeOp::getCanonicalizationPatterns(reshapes, context);
+  tensor::CollapseShapeOp::getCanonicalizationPatterns(reshapes, context);
+  return applyPatternsGreedily(module, std::move(reshapes));
+}
+
+/// Rewrites `kernel` so that its input `operand` becomes its init: the body
+/// reads the value through the init's block argument (the old init was not
+/// read: the kernel is elementwise).
+static linalg::GenericOp updateInPlace(RewriterBase &rewriter,
+                                       linalg::GenericOp kernel,
+                                       OpOperand &operand) {
+  SmallVector<Value> inputs;
+  SmallVector<AffineMap> maps;
+  for (OpOperand *input : kernel.getDpsInputOperands()) {
+    if (input == &operand)
+      continue;
+    inputs.push_back(input->get());
+    maps.push_back(kernel.getMatchingIndexingMap(input));
+  }
+  maps.push_back(kernel.getMatchingIndexingMap(&operand));
+  rewriter.setInsertionPoint(kernel);
+  auto updated = linalg::GenericOp::create(
+      rewriter, kernel.getLoc(), kernel->getResultTypes(), inputs,
+      ValueRange{operand.get()}, maps, kernel.getIteratorTypesArray());
+  updated->setDiscardableAttrs(kernel->getDiscardableAttrDictionary());
+
+  Block *body = kernel.getBody();
+  SmallVector<Type> argTypes;
+  SmallVector<Location> argLocs;
+  for (Value input : inputs) {
+    argTypes.push_back(getElementTypeOrSelf(input.getType()));
+    argLocs.push_back(kernel.getLoc());
+  }
+  argTypes.push_back(getElementTypeOrSelf(operand.get().getType()));
+  argLocs.push_back(kernel.getLoc());
+  Block *newBody = rewriter.createBlock(&updated.getRegion(), {}, argTypes,
+                                        argLocs);
+  SmallVector<Value> replacements;
+  unsigned next = 0;
+  for (OpOperand *input : kernel.getDpsInputOperands())
+    replacements.push_back(input == &operand ? newBody->getArguments().back()
+                                             : newBody->getArgument(next++));
+  replacements.push_back(newBody->getArguments().back());
+  rewriter.mergeBlocks(body, newBody, replacements);
+  rewriter.replaceOp(kernel, updated->getResults());
+  return updated;
+}
+
+SmallVector<linalg::GenericOp>
+tessera::formEpilogue(RewriterBase &rewriter, linalg::LinalgOp producer) {
+  SmallVector<linalg::GenericOp> chain;
+  if (producer->getNumResults() != 1)
+    return chain;
+  Value current = producer->getResult(0);
+  while (current.hasOneUse()) {
+    OpOperand &use = *current.getUses().begin();
+    auto kernel = dyn_cast<linalg::GenericOp>(use.getOwner());
+    if (!isElementwiseKernel(kernel) || !kernel.isDpsInput(&use) ||
+        kernel->getResult(0).getType() != current.getType() ||
+        !kernel.getMatchingIndexingMap(&use).isIdentity() ||
+        kernel.payloadUsesValueFromOperand(kernel.getDpsInitOperand(0)))
+      break;
+    linalg::GenericOp updated = updateInPlace(rewriter, kernel, use);
+    chain.push_back(updated);
+    current = updated->getResult(0);
+  }
+  return chain;
+}

@@ -1,0 +1,42 @@
+//===- Epilogues.h - Elementwise kernels fused after contractions -*- C++ -*-===//
+//
+// TVM's FuseOps groups an "out-elemwise-fusable" kernel (conv, matmul) with
+// the injective kernels that consume it (bias, activation, residual add).
+// On Linalg, the group is a contraction and the chain of elementwise
+// generics after it, rewritten to work in place on its result, so that the
+// whole chain can run on each tile of the contraction while it is in cache.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TESSERA_LIB_TRANSFORMS_EPILOGUES_H
+#define TESSERA_LIB_TRANSFORMS_EPILOGUES_H
+
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/PatternMatch.h"
+
+namespace tessera {
+
+/// A linalg.generic with parallel loops only, one result written through an
+/// identity map, operands read through projected permutations and a body of
+/// scalar elementwise ops.
+bool isElementwiseKernel(mlir::Operation *op);
+
+/// Brings elementwise kernels to the iteration space of the contraction or
+/// elementwise kernel that produces their operand: unit dimensions are
+/// dropped and reshapes between producer and consumer move past the
+/// consumer (a convolution's [f, h * w] result reshaped to [1, f, h, w]
+/// before its bias add, say). Other kernels are left alone.
+mlir::LogicalResult alignElementwiseKernels(mlir::ModuleOp module);
+
+/// The chain of elementwise kernels that can follow `producer` tile by tile:
+/// each reads the previous result (the producer's first) through an
+/// identity map as its only user, with the same type. The kernels are
+/// rewritten to update that value in place (it becomes their init), so that
+/// a tile of the chain needs no buffer of its own.
+llvm::SmallVector<mlir::linalg::GenericOp>
+formEpilogue(mlir::RewriterBase &rewriter, mlir::linalg::LinalgOp producer);
+
+} // namespace tessera
+
+#endif // TESSERA_LIB_TRANSFORMS_EPILOGUES_H
