@@ -9,16 +9,16 @@
 #include "tessera/Transforms/Passes.h"
 
 #include "Epilogues.h"
-#include "tessera/Support/ConstantData.h"
+#include "KernelRewrites.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
-#include "mlir/Dialect/Utils/StructuredOpsUtils.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Transform/IR/TransformDialect.h"
 #include "mlir/Dialect/Transform/IR/TransformOps.h"
 #include "mlir/Dialect/Transform/Transforms/TransformInterpreterUtils.h"
+#include "mlir/Dialect/Utils/StructuredOpsUtils.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Parser/Parser.h"
@@ -108,8 +108,8 @@ std::optional<ContractionLoops> getContractionLoops(linalg::LinalgOp op) {
 
 std::string formatSizes(ArrayRef<int64_t> sizes) {
   return "[" +
-         llvm::join(llvm::map_range(sizes,
-                                    [](int64_t s) { return std::to_string(s); }),
+         llvm::join(llvm::map_range(
+                        sizes, [](int64_t s) { return std::to_string(s); }),
                     ", ") +
          "]";
 }
@@ -128,7 +128,16 @@ struct DefaultCPUSchedulesPass
       module.emitError() << "vector-width and register-rows must be positive";
       return signalPassFailure();
     }
-    rewriteConvolutionsToContractions(module);
+    numConvolutions +=
+        tessera::rewriteConvolutionsToContractions(module, vectorWidth);
+    SmallVector<linalg::GenericOp> depthwiseConvolutions =
+        tessera::rewriteDepthwiseConvolutions(module);
+    // Pads read by depthwise convolutions are fused into their tiles.
+    tessera::decomposePads(module, [&](tensor::PadOp pad) {
+      return llvm::all_of(pad->getUsers(), [&](Operation *user) {
+        return llvm::is_contained(depthwiseConvolutions, user);
+      });
+    });
 
     // Each scheduled op is tagged with its kernel number, which its part of
     // the script matches.
@@ -138,9 +147,9 @@ struct DefaultCPUSchedulesPass
                          std::optional<std::string> schedule) {
       if (!schedule)
         return false;
-      op->setAttr(kKernelAttrName,
-                  IntegerAttr::get(IntegerType::get(&getContext(), 64),
-                                   kernel++));
+      op->setAttr(
+          kKernelAttrName,
+          IntegerAttr::get(IntegerType::get(&getContext(), 64), kernel++));
       script += *schedule;
       return true;
     };
@@ -157,27 +166,44 @@ struct DefaultCPUSchedulesPass
     IRRewriter rewriter(&getContext());
     // Fills of accumulators are fused into their contraction's tiles.
     llvm::SmallPtrSet<Operation *, 16> fusedFills;
-    for (auto &[op, loops] : contractions) {
-      if (auto fill = op.getDpsInitOperand(0)->get().getDefiningOp<linalg::FillOp>())
+    // The epilogue of `op`, its kernels tagged; its accumulator's fill is
+    // fused with it.
+    auto formTaggedEpilogue = [&](linalg::LinalgOp op) {
+      if (auto fill =
+              op.getDpsInitOperand(0)->get().getDefiningOp<linalg::FillOp>())
         fusedFills.insert(fill);
-      SmallVector<linalg::GenericOp> epilogue =
-          tessera::formEpilogue(rewriter, op);
       SmallVector<int64_t> epilogueKernels;
-      for (linalg::GenericOp tail : epilogue) {
-        tail->setAttr(kKernelAttrName,
-                      IntegerAttr::get(IntegerType::get(&getContext(), 64),
-                                       kernel));
+      for (linalg::GenericOp tail : tessera::formEpilogue(rewriter, op)) {
+        tail->setAttr(
+            kKernelAttrName,
+            IntegerAttr::get(IntegerType::get(&getContext(), 64), kernel));
         epilogueKernels.push_back(kernel++);
       }
-      numFusedEpilogues += epilogue.size();
-      if (addKernel(op, scheduleContraction(op, loops, kernel,
-                                            epilogueKernels)))
+      numFusedEpilogues += epilogueKernels.size();
+      return epilogueKernels;
+    };
+    for (auto &[op, loops] : contractions) {
+      SmallVector<int64_t> epilogueKernels = formTaggedEpilogue(op);
+      if (addKernel(op,
+                    scheduleContraction(op, loops, kernel, epilogueKernels)))
         ++numContractions;
+    }
+    // Depthwise convolutions: chunks of channels on the threads, each a
+    // serial loop nest that LLVM vectorizes along the output row.
+    for (linalg::GenericOp op : depthwiseConvolutions) {
+      SmallVector<int64_t> epilogueKernels = formTaggedEpilogue(op);
+      // One channel per tile: its padded plane is made in the tile and
+      // read from cache right away.
+      SmallVector<int64_t> threadTiles(op.getNumLoops(), 0);
+      threadTiles[0] = 1;
+      bool padded =
+          op.getDpsInputOperand(0)->get().getDefiningOp<tensor::PadOp>();
+      addKernel(op, scheduleThreadTiles(op, kernel, threadTiles,
+                                        epilogueKernels, padded));
     }
     module.walk([&](linalg::LinalgOp op) {
       if (op->hasAttr(kKernelAttrName) ||
-          op->getParentOfType<scf::ForallOp>() ||
-          fusedFills.contains(op))
+          op->getParentOfType<scf::ForallOp>() || fusedFills.contains(op))
         return;
       if (addKernel(op, scheduleAcrossThreads(op, kernel)))
         ++numThreaded;
@@ -187,173 +213,6 @@ struct DefaultCPUSchedulesPass
     if (failed(applySchedule(module, script)))
       return signalPassFailure();
     module.walk([](Operation *op) { op->removeAttr(kKernelAttrName); });
-  }
-
-  void rewriteConvolutionsToContractions(ModuleOp module) {
-    SmallVector<linalg::Conv2DNchwFchwOp> convolutions;
-    module.walk([&](linalg::Conv2DNchwFchwOp conv) {
-      if (conv.hasPureTensorSemantics() &&
-          !cast<linalg::LinalgOp>(conv.getOperation()).hasDynamicShape() &&
-          getElementTypeOrSelf(conv.getResultTypes()[0]).isF32())
-        convolutions.push_back(conv);
-    });
-    IRRewriter rewriter(&getContext());
-    for (linalg::Conv2DNchwFchwOp conv : convolutions) {
-      rewriter.setInsertionPoint(conv);
-      rewriteConvolutionToContraction(rewriter, conv, vectorWidth);
-      ++numConvolutions;
-    }
-  }
-
-  /// out[n, f, p] += filter[f, (c, kh, kw)] * columns[n, (c, kh, kw), p]
-  /// over the collapsed output positions p. A 1x1 convolution with unit
-  /// strides reads its input as the columns; any other copies the input
-  /// windows into an [n, c, kh, kw, oh, ow] tensor first, whose innermost
-  /// loop reads the input contiguously (unlike an im2col over collapsed
-  /// dimensions, which needs a division per element), and collapses it.
-  /// A batch of one is collapsed away too: the register tiles of a 2-d
-  /// contraction are written back whole, so their accumulators stay in
-  /// registers across the K loop (a unit dimension blocks that folding).
-  ///
-  /// The output positions are the vector dimension of the register tiles
-  /// when they fill them (a multiple of two vectors); else, for one image,
-  /// the output channels are when they do, which reads the filter as
-  /// [(c, kh, kw), f]: constant filters are stored that way at compile time.
-  static void rewriteConvolutionToContraction(RewriterBase &rewriter,
-                                              linalg::Conv2DNchwFchwOp conv,
-                                              int64_t vectorWidth) {
-    Location loc = conv.getLoc();
-    MLIRContext *context = rewriter.getContext();
-    Value input = conv.getInputs()[0], filter = conv.getInputs()[1],
-          init = conv.getOutputs()[0];
-    auto inputType = cast<RankedTensorType>(input.getType());
-    auto filterType = cast<RankedTensorType>(filter.getType());
-    auto initType = cast<RankedTensorType>(init.getType());
-    SmallVector<int64_t> strides(conv.getStrides().getValues<int64_t>());
-    SmallVector<int64_t> dilations(conv.getDilations().getValues<int64_t>());
-    bool unitBatch = inputType.getDimSize(0) == 1;
-    int64_t tileCols = 2 * vectorWidth;
-    bool channelsInner =
-        unitBatch &&
-        initType.getDimSize(2) * initType.getDimSize(3) % tileCols != 0 &&
-        initType.getDimSize(1) % tileCols == 0;
-    // [n, c, h, w] -> [n, c, h * w], or [n * c, h * w] for one image.
-    SmallVector<ReassociationIndices> spatial =
-        unitBatch ? SmallVector<ReassociationIndices>{{0, 1}, {2, 3}}
-                  : SmallVector<ReassociationIndices>{{0}, {1}, {2, 3}};
-    SmallVector<ReassociationIndices> window = {{0}, {1, 2, 3}};
-    auto parallel = utils::IteratorType::parallel;
-
-    Value columns;
-    if (filterType.getDimSize(2) == 1 && filterType.getDimSize(3) == 1 &&
-        strides[0] == 1 && strides[1] == 1) {
-      columns = tensor::CollapseShapeOp::create(rewriter, loc, input, spatial);
-    } else {
-      SmallVector<int64_t> windowsShape = {
-          inputType.getDimSize(0),  inputType.getDimSize(1),
-          filterType.getDimSize(2), filterType.getDimSize(3),
-          initType.getDimSize(2),   initType.getDimSize(3)};
-      Value empty = tensor::EmptyOp::create(rewriter, loc, windowsShape,
-                                            inputType.getElementType());
-      AffineExpr bn, bc, kh, kw, oh, ow;
-      bindDims(context, bn, bc, kh, kw, oh, ow);
-      SmallVector<AffineMap> maps = {
-          AffineMap::get(6, 0,
-                         {bn, bc, oh * strides[0] + kh * dilations[0],
-                          ow * strides[1] + kw * dilations[1]},
-                         context),
-          AffineMap::getMultiDimIdentityMap(6, context)};
-      auto copy = linalg::GenericOp::create(
-          rewriter, loc, empty.getType(), ValueRange{input}, ValueRange{empty},
-          maps, SmallVector<utils::IteratorType>(6, parallel),
-          [](OpBuilder &b, Location loc, ValueRange args) {
-            linalg::YieldOp::create(b, loc, args[0]);
-          });
-      columns = tensor::CollapseShapeOp::create(
-          rewriter, loc, copy.getResult(0),
-          unitBatch
-              ? SmallVector<ReassociationIndices>{{0, 1, 2, 3}, {4, 5}}
-              : SmallVector<ReassociationIndices>{{0}, {1, 2, 3}, {4, 5}});
-    }
-    Value matrix =
-        tensor::CollapseShapeOp::create(rewriter, loc, filter, window);
-    // A zero-filled accumulator is filled in its collapsed shape, so that
-    // the fill can be fused into the contraction's tiles.
-    Value accumulator;
-    RankedTensorType collapsedInit =
-        tensor::CollapseShapeOp::inferCollapsedType(initType, spatial);
-    if (auto fill = init.getDefiningOp<linalg::FillOp>()) {
-      Value empty = tensor::EmptyOp::create(rewriter, loc,
-                                            collapsedInit.getShape(),
-                                            collapsedInit.getElementType());
-      accumulator = linalg::FillOp::create(rewriter, loc, fill.value(), empty)
-                        .getResult(0);
-    } else {
-      accumulator =
-          tensor::CollapseShapeOp::create(rewriter, loc, init, spatial);
-    }
-    AffineExpr n, f, p, k;
-    SmallVector<AffineMap> maps;
-    SmallVector<utils::IteratorType> iterators;
-    SmallVector<Value> operands = {matrix, columns};
-    if (channelsInner) {
-      bindDims(context, p, f, k);
-      operands = {columns, transposeFilter(rewriter, loc, filter, matrix)};
-      maps = {AffineMap::get(3, 0, {k, p}, context),
-              AffineMap::get(3, 0, {k, f}, context),
-              AffineMap::get(3, 0, {f, p}, context)};
-      iterators = {parallel, parallel, utils::IteratorType::reduction};
-    } else if (unitBatch) {
-      bindDims(context, f, p, k);
-      maps = {AffineMap::get(3, 0, {f, k}, context),
-              AffineMap::get(3, 0, {k, p}, context),
-              AffineMap::get(3, 0, {f, p}, context)};
-      iterators = {parallel, parallel, utils::IteratorType::reduction};
-    } else {
-      bindDims(context, n, f, p, k);
-      maps = {AffineMap::get(4, 0, {f, k}, context),
-              AffineMap::get(4, 0, {n, k, p}, context),
-              AffineMap::get(4, 0, {n, f, p}, context)};
-      iterators = {parallel, parallel, parallel,
-                   utils::IteratorType::reduction};
-    }
-    auto contraction = linalg::GenericOp::create(
-        rewriter, loc, accumulator.getType(), operands,
-        ValueRange{accumulator}, maps, iterators,
-        [](OpBuilder &b, Location loc, ValueRange args) {
-          Value product = arith::MulFOp::create(b, loc, args[0], args[1]);
-          Value sum = arith::AddFOp::create(b, loc, product, args[2]);
-          linalg::YieldOp::create(b, loc, sum);
-        });
-    rewriter.replaceOpWithNewOp<tensor::ExpandShapeOp>(
-        conv, initType, contraction.getResult(0), spatial);
-  }
-
-  /// The [f, k] filter matrix as [k, f]: a new constant when the filter is
-  /// one, else a transpose.
-  static Value transposeFilter(RewriterBase &rewriter, Location loc,
-                               Value filter, Value matrix) {
-    auto matrixType = cast<RankedTensorType>(matrix.getType());
-    int64_t rows = matrixType.getDimSize(0), cols = matrixType.getDimSize(1);
-    auto transposedType = RankedTensorType::get(
-        {cols, rows}, matrixType.getElementType());
-    if (std::optional<SmallVector<float>> values =
-            tessera::getConstantF32Values(filter)) {
-      SmallVector<float> transposed(values->size());
-      for (int64_t row = 0; row < rows; ++row)
-        for (int64_t col = 0; col < cols; ++col)
-          transposed[col * rows + row] = (*values)[row * cols + col];
-      return arith::ConstantOp::create(
-          rewriter, loc,
-          tessera::createF32Elements(transposedType, transposed,
-                                     "packed_filter"));
-    }
-    Value empty = tensor::EmptyOp::create(rewriter, loc,
-                                          transposedType.getShape(),
-                                          transposedType.getElementType());
-    return linalg::TransposeOp::create(rewriter, loc, matrix, empty,
-                                       ArrayRef<int64_t>{1, 0})
-        .getResult()[0];
   }
 
   /// Whether every operand reads loop `dim` only as a whole index (d_dim),
@@ -427,8 +286,8 @@ struct DefaultCPUSchedulesPass
     // Full-height register tiles when a divisor of at least half the
     // height exists (or M is small); else full tiles and a masked rest.
     int64_t registerRows = largestDivisor(m, this->registerRows, 1);
-    bool raggedM = m > this->registerRows &&
-                   registerRows < (this->registerRows + 1) / 2;
+    bool raggedM =
+        m > this->registerRows && registerRows < (this->registerRows + 1) / 2;
     if (raggedM)
       registerRows = this->registerRows;
     unsigned numLoops = bounds.size();
@@ -492,9 +351,8 @@ struct DefaultCPUSchedulesPass
       return index;
     };
     std::string peels;
-    for (auto [ragged, dim, name] :
-         {std::make_tuple(raggedN, loops.n, "n"),
-          std::make_tuple(raggedM, loops.m, "m")}) {
+    for (auto [ragged, dim, name] : {std::make_tuple(raggedN, loops.n, "n"),
+                                     std::make_tuple(raggedM, loops.m, "m")}) {
       if (!ragged)
         continue;
       peels += llvm::formatv(R"(
@@ -524,15 +382,24 @@ struct DefaultCPUSchedulesPass
   /// `%k<kernel>_forall`): the last kernel of its epilogue is tiled, and the
   /// epilogue, the contraction and the fill of its accumulator are fused
   /// into each tile, last first, so that the tile is still in cache when the
-  /// epilogue reads it and the accumulator is zeroed tile by tile.
+  /// epilogue reads it and the accumulator is zeroed tile by tile. With
+  /// `fuseInputProducer`, the producer of the first input (a pad) is made
+  /// tile by tile too.
   std::string scheduleThreadTiles(linalg::LinalgOp op, int64_t kernel,
                                   ArrayRef<int64_t> threadTiles,
-                                  ArrayRef<int64_t> epilogueKernels) {
+                                  ArrayRef<int64_t> epilogueKernels,
+                                  bool fuseInputProducer = false) {
     std::string script = llvm::formatv(R"(
     %k{0} = transform.structured.match attributes {{{1} = {0} : i64} in %root
         : (!transform.any_op) -> !transform.any_op
 )",
                                        kernel, kKernelAttrName);
+    if (fuseInputProducer)
+      script += llvm::formatv(R"(
+    %k{0}_input = transform.get_producer_of_operand %k{0}[0]
+        : (!transform.any_op) -> !transform.any_op
+)",
+                              kernel);
     OpOperand *init = op.getDpsInitOperand(0);
     bool fuseFill = init->get().getDefiningOp<linalg::FillOp>() != nullptr;
     if (fuseFill)
@@ -550,9 +417,8 @@ struct DefaultCPUSchedulesPass
     } else {
       // The epilogue iterates over the contraction's result dimensions.
       SmallVector<int64_t> resultTiles;
-      for (AffineExpr result : op.getIndexingMapMatchingResult(
-                                     op->getResult(0))
-                                   .getResults())
+      for (AffineExpr result :
+           op.getIndexingMapMatchingResult(op->getResult(0)).getResults())
         resultTiles.push_back(
             threadTiles[cast<AffineDimExpr>(result).getPosition()]);
       script += llvm::formatv(R"(
@@ -589,13 +455,19 @@ struct DefaultCPUSchedulesPass
         : (!transform.any_op, !transform.any_op) -> (!transform.any_op, !transform.any_op)
 )",
                               kernel);
+    if (fuseInputProducer)
+      script += llvm::formatv(R"(
+    %k{0}_input_tile, %k{0}_with_input = transform.structured.fuse_into_containing_op
+        %k{0}_input into %k{0}_forall
+        : (!transform.any_op, !transform.any_op) -> (!transform.any_op, !transform.any_op)
+)",
+                              kernel);
     return script;
   }
 
   /// The largest divisor of `value` that is at most `limit`, if it is at
   /// least `minimum`; else 0.
-  static int64_t largestDivisor(int64_t value, int64_t limit,
-                                int64_t minimum) {
+  static int64_t largestDivisor(int64_t value, int64_t limit, int64_t minimum) {
     for (int64_t d = std::min(value, limit); d >= minimum; --d)
       if (value % d == 0)
         return d;

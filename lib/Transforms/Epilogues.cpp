@@ -18,13 +18,6 @@ bool tessera::isElementwiseKernel(Operation *op) {
              .isIdentity();
 }
 
-/// A kernel whose result an elementwise consumer may be aligned with.
-static bool isAlignmentProducer(Operation *op) {
-  auto linalgOp = dyn_cast_or_null<linalg::LinalgOp>(op);
-  return linalgOp && (tessera::isElementwiseKernel(op) ||
-                      linalg::isaContractionOpInterface(linalgOp));
-}
-
 LogicalResult tessera::alignElementwiseKernels(ModuleOp module) {
   MLIRContext *context = module.getContext();
   // Unit dimensions first (walk-driven: these patterns must not run under
@@ -48,7 +41,8 @@ LogicalResult tessera::alignElementwiseKernels(ModuleOp module) {
         Operation *consumer = operand->getOwner();
         auto reshape = operand->get().getDefiningOp<tensor::ExpandShapeOp>();
         return isElementwiseKernel(consumer) && reshape &&
-               isAlignmentProducer(reshape.getSrc().getDefiningOp()) &&
+               isa_and_present<linalg::LinalgOp>(
+                   reshape.getSrc().getDefiningOp()) &&
                cast<linalg::GenericOp>(consumer)
                    .getMatchingIndexingMap(operand)
                    .isIdentity();
@@ -90,8 +84,8 @@ static linalg::GenericOp updateInPlace(RewriterBase &rewriter,
   }
   argTypes.push_back(getElementTypeOrSelf(operand.get().getType()));
   argLocs.push_back(kernel.getLoc());
-  Block *newBody = rewriter.createBlock(&updated.getRegion(), {}, argTypes,
-                                        argLocs);
+  Block *newBody =
+      rewriter.createBlock(&updated.getRegion(), {}, argTypes, argLocs);
   SmallVector<Value> replacements;
   unsigned next = 0;
   for (OpOperand *input : kernel.getDpsInputOperands())

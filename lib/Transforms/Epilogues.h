@@ -1,4 +1,5 @@
-//===- Epilogues.h - Elementwise kernels fused after contractions -*- C++ -*-===//
+//===- Epilogues.h - Elementwise kernels fused after contractions -*- C++
+//-*-===//
 //
 // TVM's FuseOps groups an "out-elemwise-fusable" kernel (conv, matmul) with
 // the injective kernels that consume it (bias, activation, residual add).
@@ -22,8 +23,8 @@ namespace tessera {
 /// scalar elementwise ops.
 bool isElementwiseKernel(mlir::Operation *op);
 
-/// Brings elementwise kernels to the iteration space of the contraction or
-/// elementwise kernel that produces their operand: unit dimensions are
+/// Brings elementwise kernels to the iteration space of the kernel that
+/// produces their operand: unit dimensions are
 /// dropped and reshapes between producer and consumer move past the
 /// consumer (a convolution's [f, h * w] result reshaped to [1, f, h, w]
 /// before its bias add, say). Other kernels are left alone.

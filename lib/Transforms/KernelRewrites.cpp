@@ -1,0 +1,311 @@
+//===- KernelRewrites.cpp - Kernels rewritten before scheduling ----------===//
+//
+// Convolutions and pads become kernels the default schedules handle well:
+// contractions, depthwise loop nests with the output row innermost, and
+// fills and copies that run on the threads.
+//
+//===----------------------------------------------------------------------===//
+
+#include "KernelRewrites.h"
+
+#include "tessera/Support/ConstantData.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/PatternMatch.h"
+
+using namespace mlir;
+
+/// The [f, k] filter matrix as [k, f]: a new constant when the filter is
+/// one, else a transpose.
+static Value transposeFilter(RewriterBase &rewriter, Location loc, Value filter,
+                             Value matrix) {
+  auto matrixType = cast<RankedTensorType>(matrix.getType());
+  int64_t rows = matrixType.getDimSize(0), cols = matrixType.getDimSize(1);
+  auto transposedType =
+      RankedTensorType::get({cols, rows}, matrixType.getElementType());
+  if (std::optional<SmallVector<float>> values =
+          tessera::getConstantF32Values(filter)) {
+    SmallVector<float> transposed(values->size());
+    for (int64_t row = 0; row < rows; ++row)
+      for (int64_t col = 0; col < cols; ++col)
+        transposed[col * rows + row] = (*values)[row * cols + col];
+    return arith::ConstantOp::create(
+        rewriter, loc,
+        tessera::createF32Elements(transposedType, transposed,
+                                   "packed_filter"));
+  }
+  Value empty =
+      tensor::EmptyOp::create(rewriter, loc, transposedType.getShape(),
+                              transposedType.getElementType());
+  return linalg::TransposeOp::create(rewriter, loc, matrix, empty,
+                                     ArrayRef<int64_t>{1, 0})
+      .getResult()[0];
+}
+
+/// out[n, f, p] += filter[f, (c, kh, kw)] * columns[n, (c, kh, kw), p]
+/// over the collapsed output positions p. A 1x1 convolution with unit
+/// strides reads its input as the columns; any other copies the input
+/// windows into an [n, c, kh, kw, oh, ow] tensor first, whose innermost
+/// loop reads the input contiguously (unlike an im2col over collapsed
+/// dimensions, which needs a division per element), and collapses it.
+/// A batch of one is collapsed away too: the register tiles of a 2-d
+/// contraction are written back whole, so their accumulators stay in
+/// registers across the K loop (a unit dimension blocks that folding).
+///
+/// The output positions are the vector dimension of the register tiles
+/// when they fill them (a multiple of two vectors); else, for one image,
+/// the output channels are when they do, which reads the filter as
+/// [(c, kh, kw), f]: constant filters are stored that way at compile time.
+static void rewriteConvolutionToContraction(RewriterBase &rewriter,
+                                            linalg::Conv2DNchwFchwOp conv,
+                                            int64_t vectorWidth) {
+  Location loc = conv.getLoc();
+  MLIRContext *context = rewriter.getContext();
+  Value input = conv.getInputs()[0], filter = conv.getInputs()[1],
+        init = conv.getOutputs()[0];
+  auto inputType = cast<RankedTensorType>(input.getType());
+  auto filterType = cast<RankedTensorType>(filter.getType());
+  auto initType = cast<RankedTensorType>(init.getType());
+  SmallVector<int64_t> strides(conv.getStrides().getValues<int64_t>());
+  SmallVector<int64_t> dilations(conv.getDilations().getValues<int64_t>());
+  bool unitBatch = inputType.getDimSize(0) == 1;
+  int64_t tileCols = 2 * vectorWidth;
+  bool channelsInner =
+      unitBatch &&
+      initType.getDimSize(2) * initType.getDimSize(3) % tileCols != 0 &&
+      initType.getDimSize(1) % tileCols == 0;
+  // [n, c, h, w] -> [n, c, h * w], or [n * c, h * w] for one image.
+  SmallVector<ReassociationIndices> spatial =
+      unitBatch ? SmallVector<ReassociationIndices>{{0, 1}, {2, 3}}
+                : SmallVector<ReassociationIndices>{{0}, {1}, {2, 3}};
+  SmallVector<ReassociationIndices> window = {{0}, {1, 2, 3}};
+  auto parallel = utils::IteratorType::parallel;
+
+  Value columns;
+  if (filterType.getDimSize(2) == 1 && filterType.getDimSize(3) == 1 &&
+      strides[0] == 1 && strides[1] == 1) {
+    columns = tensor::CollapseShapeOp::create(rewriter, loc, input, spatial);
+  } else {
+    SmallVector<int64_t> windowsShape = {
+        inputType.getDimSize(0),  inputType.getDimSize(1),
+        filterType.getDimSize(2), filterType.getDimSize(3),
+        initType.getDimSize(2),   initType.getDimSize(3)};
+    Value empty = tensor::EmptyOp::create(rewriter, loc, windowsShape,
+                                          inputType.getElementType());
+    AffineExpr bn, bc, kh, kw, oh, ow;
+    bindDims(context, bn, bc, kh, kw, oh, ow);
+    SmallVector<AffineMap> maps = {
+        AffineMap::get(6, 0,
+                       {bn, bc, oh * strides[0] + kh * dilations[0],
+                        ow * strides[1] + kw * dilations[1]},
+                       context),
+        AffineMap::getMultiDimIdentityMap(6, context)};
+    auto copy = linalg::GenericOp::create(
+        rewriter, loc, empty.getType(), ValueRange{input}, ValueRange{empty},
+        maps, SmallVector<utils::IteratorType>(6, parallel),
+        [](OpBuilder &b, Location loc, ValueRange args) {
+          linalg::YieldOp::create(b, loc, args[0]);
+        });
+    columns = tensor::CollapseShapeOp::create(
+        rewriter, loc, copy.getResult(0),
+        unitBatch ? SmallVector<ReassociationIndices>{{0, 1, 2, 3}, {4, 5}}
+                  : SmallVector<ReassociationIndices>{{0}, {1, 2, 3}, {4, 5}});
+  }
+  Value matrix = tensor::CollapseShapeOp::create(rewriter, loc, filter, window);
+  // A zero-filled accumulator is filled in its collapsed shape, so that
+  // the fill can be fused into the contraction's tiles.
+  Value accumulator;
+  RankedTensorType collapsedInit =
+      tensor::CollapseShapeOp::inferCollapsedType(initType, spatial);
+  if (auto fill = init.getDefiningOp<linalg::FillOp>()) {
+    Value empty =
+        tensor::EmptyOp::create(rewriter, loc, collapsedInit.getShape(),
+                                collapsedInit.getElementType());
+    accumulator =
+        linalg::FillOp::create(rewriter, loc, fill.value(), empty).getResult(0);
+  } else {
+    accumulator = tensor::CollapseShapeOp::create(rewriter, loc, init, spatial);
+  }
+  AffineExpr n, f, p, k;
+  SmallVector<AffineMap> maps;
+  SmallVector<utils::IteratorType> iterators;
+  SmallVector<Value> operands = {matrix, columns};
+  if (channelsInner) {
+    bindDims(context, p, f, k);
+    operands = {columns, transposeFilter(rewriter, loc, filter, matrix)};
+    maps = {AffineMap::get(3, 0, {k, p}, context),
+            AffineMap::get(3, 0, {k, f}, context),
+            AffineMap::get(3, 0, {f, p}, context)};
+    iterators = {parallel, parallel, utils::IteratorType::reduction};
+  } else if (unitBatch) {
+    bindDims(context, f, p, k);
+    maps = {AffineMap::get(3, 0, {f, k}, context),
+            AffineMap::get(3, 0, {k, p}, context),
+            AffineMap::get(3, 0, {f, p}, context)};
+    iterators = {parallel, parallel, utils::IteratorType::reduction};
+  } else {
+    bindDims(context, n, f, p, k);
+    maps = {AffineMap::get(4, 0, {f, k}, context),
+            AffineMap::get(4, 0, {n, k, p}, context),
+            AffineMap::get(4, 0, {n, f, p}, context)};
+    iterators = {parallel, parallel, parallel, utils::IteratorType::reduction};
+  }
+  auto contraction = linalg::GenericOp::create(
+      rewriter, loc, accumulator.getType(), operands, ValueRange{accumulator},
+      maps, iterators, [](OpBuilder &b, Location loc, ValueRange args) {
+        Value product = arith::MulFOp::create(b, loc, args[0], args[1]);
+        Value sum = arith::AddFOp::create(b, loc, product, args[2]);
+        linalg::YieldOp::create(b, loc, sum);
+      });
+  rewriter.replaceOpWithNewOp<tensor::ExpandShapeOp>(
+      conv, initType, contraction.getResult(0), spatial);
+}
+
+int64_t tessera::rewriteConvolutionsToContractions(ModuleOp module,
+                                                   int64_t vectorWidth) {
+  SmallVector<linalg::Conv2DNchwFchwOp> convolutions;
+  module.walk([&](linalg::Conv2DNchwFchwOp conv) {
+    if (conv.hasPureTensorSemantics() &&
+        !cast<linalg::LinalgOp>(conv.getOperation()).hasDynamicShape() &&
+        getElementTypeOrSelf(conv.getResultTypes()[0]).isF32())
+      convolutions.push_back(conv);
+  });
+  IRRewriter rewriter(module.getContext());
+  for (linalg::Conv2DNchwFchwOp conv : convolutions) {
+    rewriter.setInsertionPoint(conv);
+    rewriteConvolutionToContraction(rewriter, conv, vectorWidth);
+  }
+  return convolutions.size();
+}
+
+/// `input` [1, g, 1, h, w] as [g, h, w]. A padded input is padded after
+/// the collapse instead, so that the pad can be fused into the tiles of
+/// the convolution reading it.
+static Value collapsePlanes(RewriterBase &rewriter, Location loc, Value input,
+                            ArrayRef<ReassociationIndices> groups) {
+  auto pad = input.getDefiningOp<tensor::PadOp>();
+  if (!pad || !pad.getConstantPaddingValue() ||
+      !pad.getResultType().hasStaticShape())
+    return tensor::CollapseShapeOp::create(rewriter, loc, input, groups);
+  SmallVector<int64_t> low(pad.getStaticLow()), high(pad.getStaticHigh());
+  if (llvm::any_of(ArrayRef(low).take_front(3), [](int64_t v) { return v; }) ||
+      llvm::any_of(ArrayRef(high).take_front(3), [](int64_t v) { return v; }))
+    return tensor::CollapseShapeOp::create(rewriter, loc, input, groups);
+  Value source =
+      tensor::CollapseShapeOp::create(rewriter, loc, pad.getSource(), groups);
+  auto sourceType = cast<RankedTensorType>(source.getType());
+  auto paddedType = RankedTensorType::get(
+      {sourceType.getDimSize(0), sourceType.getDimSize(1) + low[3] + high[3],
+       sourceType.getDimSize(2) + low[4] + high[4]},
+      sourceType.getElementType());
+  return tensor::PadOp::create(
+      rewriter, loc, paddedType, source,
+      getAsIndexOpFoldResult(rewriter.getContext(), {0, low[3], low[4]}),
+      getAsIndexOpFoldResult(rewriter.getContext(), {0, high[3], high[4]}),
+      pad.getConstantPaddingValue());
+}
+
+SmallVector<linalg::GenericOp>
+tessera::rewriteDepthwiseConvolutions(ModuleOp module) {
+  SmallVector<linalg::Conv2DNgchwGfchwOp> convolutions;
+  module.walk([&](linalg::Conv2DNgchwGfchwOp conv) {
+    auto linalgOp = cast<linalg::LinalgOp>(conv.getOperation());
+    if (!conv.hasPureTensorSemantics() || linalgOp.hasDynamicShape() ||
+        !getElementTypeOrSelf(conv.getResultTypes()[0]).isF32())
+      return;
+    // input [n, g, c, h, w], filter [g, f, c, kh, kw], output [n, g, f, oh, ow]
+    auto inputType = cast<RankedTensorType>(conv.getInputs()[0].getType());
+    auto filterType = cast<RankedTensorType>(conv.getInputs()[1].getType());
+    if (inputType.getDimSize(0) == 1 && inputType.getDimSize(2) == 1 &&
+        filterType.getDimSize(1) == 1)
+      convolutions.push_back(conv);
+  });
+  SmallVector<linalg::GenericOp> rewritten;
+  IRRewriter rewriter(module.getContext());
+  MLIRContext *context = module.getContext();
+  for (linalg::Conv2DNgchwGfchwOp conv : convolutions) {
+    rewriter.setInsertionPoint(conv);
+    Location loc = conv.getLoc();
+    Value input = conv.getInputs()[0], filter = conv.getInputs()[1],
+          init = conv.getOutputs()[0];
+    auto initType = cast<RankedTensorType>(init.getType());
+    SmallVector<int64_t> strides(conv.getStrides().getValues<int64_t>());
+    SmallVector<int64_t> dilations(conv.getDilations().getValues<int64_t>());
+    // [1, g, 1, y, x] -> [g, y, x] for the input, filter and output alike.
+    SmallVector<ReassociationIndices> groups = {{0, 1, 2}, {3}, {4}};
+    Value planes = collapsePlanes(rewriter, loc, input, groups);
+    Value taps = tensor::CollapseShapeOp::create(rewriter, loc, filter, groups);
+    RankedTensorType outputType =
+        tensor::CollapseShapeOp::inferCollapsedType(initType, groups);
+    Value accumulator;
+    if (auto fill = init.getDefiningOp<linalg::FillOp>()) {
+      Value empty = tensor::EmptyOp::create(
+          rewriter, loc, outputType.getShape(), outputType.getElementType());
+      accumulator = linalg::FillOp::create(rewriter, loc, fill.value(), empty)
+                        .getResult(0);
+    } else {
+      accumulator =
+          tensor::CollapseShapeOp::create(rewriter, loc, init, groups);
+    }
+    AffineExpr g, oh, kh, kw, ow;
+    bindDims(context, g, oh, kh, kw, ow);
+    SmallVector<AffineMap> maps = {
+        AffineMap::get(5, 0,
+                       {g, oh * strides[0] + kh * dilations[0],
+                        ow * strides[1] + kw * dilations[1]},
+                       context),
+        AffineMap::get(5, 0, {g, kh, kw}, context),
+        AffineMap::get(5, 0, {g, oh, ow}, context)};
+    auto parallel = utils::IteratorType::parallel;
+    auto reduction = utils::IteratorType::reduction;
+    auto depthwise = linalg::GenericOp::create(
+        rewriter, loc, outputType, ValueRange{planes, taps},
+        ValueRange{accumulator}, maps,
+        SmallVector<utils::IteratorType>{parallel, parallel, reduction,
+                                         reduction, parallel},
+        [](OpBuilder &b, Location loc, ValueRange args) {
+          Value product = arith::MulFOp::create(b, loc, args[0], args[1]);
+          Value sum = arith::AddFOp::create(b, loc, product, args[2]);
+          linalg::YieldOp::create(b, loc, sum);
+        });
+    depthwise->setDiscardableAttrs(conv->getDiscardableAttrDictionary());
+    rewriter.replaceOpWithNewOp<tensor::ExpandShapeOp>(
+        conv, initType, depthwise.getResult(0), groups);
+    rewritten.push_back(depthwise);
+  }
+  return rewritten;
+}
+
+void tessera::decomposePads(ModuleOp module,
+                            llvm::function_ref<bool(tensor::PadOp)> keep) {
+  SmallVector<tensor::PadOp> pads;
+  module.walk([&](tensor::PadOp pad) {
+    if (!keep(pad) && pad.getResultType().hasStaticShape() &&
+        pad.getSourceType().hasStaticShape() && pad.getConstantPaddingValue())
+      pads.push_back(pad);
+  });
+  IRRewriter rewriter(module.getContext());
+  for (tensor::PadOp pad : pads) {
+    rewriter.setInsertionPoint(pad);
+    Location loc = pad.getLoc();
+    RankedTensorType type = pad.getResultType();
+    Value empty = tensor::EmptyOp::create(rewriter, loc, type.getShape(),
+                                          type.getElementType());
+    Value filled = linalg::FillOp::create(rewriter, loc,
+                                          pad.getConstantPaddingValue(), empty)
+                       .getResult(0);
+    SmallVector<OpFoldResult> offsets = pad.getMixedLowPad();
+    SmallVector<OpFoldResult> sizes = getAsIndexOpFoldResult(
+        rewriter.getContext(), pad.getSourceType().getShape());
+    SmallVector<OpFoldResult> strides(type.getRank(), rewriter.getIndexAttr(1));
+    Value interior = tensor::ExtractSliceOp::create(rewriter, loc, filled,
+                                                    offsets, sizes, strides);
+    Value copied =
+        linalg::CopyOp::create(rewriter, loc, pad.getSource(), interior)
+            .getResult(0);
+    rewriter.replaceOpWithNewOp<tensor::InsertSliceOp>(pad, copied, filled,
+                                                       offsets, sizes, strides);
+  }
+}

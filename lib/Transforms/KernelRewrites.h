@@ -1,0 +1,35 @@
+//===- KernelRewrites.h - Kernels rewritten before scheduling ---*- C++ -*-===//
+
+#ifndef TESSERA_LIB_TRANSFORMS_KERNELREWRITES_H
+#define TESSERA_LIB_TRANSFORMS_KERNELREWRITES_H
+
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/BuiltinOps.h"
+
+namespace tessera {
+
+/// Rewrites every static f32 NCHW convolution into a contraction, after a
+/// copy of the input windows unless it is 1x1 with unit strides. Returns
+/// how many.
+int64_t rewriteConvolutionsToContractions(mlir::ModuleOp module,
+                                          int64_t vectorWidth);
+
+/// Rewrites the depthwise convolutions of one image (grouped NCHW, one
+/// input and one output channel per group, static shapes) into generics
+/// over [g, oh, kh, kw, ow]: the output row is the innermost loop, which
+/// reads the input row contiguously (or with the stride) and vectorizes.
+/// A padded input is padded per plane (the pad can join the tiles).
+llvm::SmallVector<mlir::linalg::GenericOp>
+rewriteDepthwiseConvolutions(mlir::ModuleOp module);
+
+/// Rewrites every static tensor.pad with a constant value, except those
+/// `keep` names, into a fill of the padded tensor and a linalg.copy of the
+/// source into its interior: both are kernels the threads share, instead of
+/// one serial copy.
+void decomposePads(mlir::ModuleOp module,
+                   llvm::function_ref<bool(mlir::tensor::PadOp)> keep);
+
+} // namespace tessera
+
+#endif // TESSERA_LIB_TRANSFORMS_KERNELREWRITES_H
