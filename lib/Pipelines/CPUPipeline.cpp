@@ -93,6 +93,8 @@ void tessera::buildLinalgToLLVMPipeline(OpPassManager &pm,
   // ops when memref.alloca_scope is lowered.
   pm.addPass(createFinalizeMemRefToLLVMConversionPass());
   pm.addPass(createSCFToControlFlowPass());
+  // exp, tanh and erf as polynomials, so that activations vectorize.
+  pm.addPass(createApproximateMath());
   // Integer powers become loops in generated functions.
   pm.addPass(createConvertMathToFuncs());
   // LLVM intrinsics first (they handle e.g. powf of negative bases exactly);

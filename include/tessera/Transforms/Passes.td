@@ -168,4 +168,23 @@ def EmitModelABI : Pass<"tessera-emit-model-abi", "::mlir::ModuleOp"> {
   let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
 }
 
+def ApproximateMath : Pass<"tessera-approximate-math"> {
+  let summary = "Replace f32 transcendental functions with polynomials";
+  let description = [{
+    Rewrites the f32 math ops named by `ops` (scalars and vectors) into
+    MLIR's polynomial approximations (range reduction and a minimax
+    polynomial in arithmetic ops): activation functions then vectorize with
+    the loops around them instead of calling libm's scalar functions once
+    per element (sigmoid, SiLU and softmax call `exp` for every element).
+    Other element types and ops are left to the libm / intrinsic lowering.
+  }];
+  let options = [
+    ListOption<"ops", "ops", "std::string",
+               "Names of the math ops to approximate (default: math.exp, "
+               "math.tanh, math.erf)">
+  ];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::vector::VectorDialect"];
+}
+
 #endif // TESSERA_TRANSFORMS_PASSES_TD
