@@ -182,7 +182,13 @@ struct DefaultCPUSchedulesPass
       numFusedEpilogues += epilogueKernels.size();
       return epilogueKernels;
     };
-    for (auto &[op, loops] : contractions) {
+    for (auto &[contraction, loops] : contractions) {
+      // Register tiles load vectors along N: operands read along N with a
+      // stride are transposed (constant weights at compile time).
+      linalg::LinalgOp op =
+          tessera::makeDimensionInnermost(rewriter, contraction, loops.n);
+      if (!op)
+        op = contraction;
       SmallVector<int64_t> epilogueKernels = formTaggedEpilogue(op);
       if (addKernel(op,
                     scheduleContraction(op, loops, kernel, epilogueKernels)))

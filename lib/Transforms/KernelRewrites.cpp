@@ -12,35 +12,52 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Utils/IndexingUtils.h"
 #include "mlir/IR/PatternMatch.h"
 
 using namespace mlir;
 
-/// The [f, k] filter matrix as [k, f]: a new constant when the filter is
-/// one, else a transpose.
-static Value transposeFilter(RewriterBase &rewriter, Location loc, Value filter,
-                             Value matrix) {
-  auto matrixType = cast<RankedTensorType>(matrix.getType());
-  int64_t rows = matrixType.getDimSize(0), cols = matrixType.getDimSize(1);
-  auto transposedType =
-      RankedTensorType::get({cols, rows}, matrixType.getElementType());
+Value tessera::transposeValue(RewriterBase &rewriter, Location loc, Value value,
+                              ArrayRef<int64_t> permutation) {
+  auto type = cast<RankedTensorType>(value.getType());
+  SmallVector<int64_t> shape = applyPermutation(type.getShape(), permutation);
+  auto resultType = RankedTensorType::get(shape, type.getElementType());
+  // Reshapes keep the row-major data of the constant under them.
+  Value source = value;
+  while (Operation *reshape = source.getDefiningOp()) {
+    if (auto collapse = dyn_cast<tensor::CollapseShapeOp>(reshape))
+      source = collapse.getSrc();
+    else if (auto expand = dyn_cast<tensor::ExpandShapeOp>(reshape))
+      source = expand.getSrc();
+    else
+      break;
+  }
   if (std::optional<SmallVector<float>> values =
-          tessera::getConstantF32Values(filter)) {
-    SmallVector<float> transposed(values->size());
-    for (int64_t row = 0; row < rows; ++row)
-      for (int64_t col = 0; col < cols; ++col)
-        transposed[col * rows + row] = (*values)[row * cols + col];
+          tessera::getConstantF32Values(source)) {
+    SmallVector<int64_t> strides = computeStrides(type.getShape());
+    SmallVector<float> permuted(values->size());
+    SmallVector<int64_t> index(shape.size(), 0);
+    for (float &element : permuted) {
+      int64_t offset = 0;
+      for (auto [dim, position] : llvm::enumerate(index))
+        offset += position * strides[permutation[dim]];
+      element = (*values)[offset];
+      // Next index of the result in row-major order.
+      for (int64_t dim = shape.size() - 1; dim >= 0; --dim) {
+        if (++index[dim] < shape[dim])
+          break;
+        index[dim] = 0;
+      }
+    }
     return arith::ConstantOp::create(
         rewriter, loc,
-        tessera::createF32Elements(transposedType, transposed,
-                                   "packed_filter"));
+        tessera::createF32Elements(resultType, permuted, "packed_weights"));
   }
   Value empty =
-      tensor::EmptyOp::create(rewriter, loc, transposedType.getShape(),
-                              transposedType.getElementType());
-  return linalg::TransposeOp::create(rewriter, loc, matrix, empty,
-                                     ArrayRef<int64_t>{1, 0})
+      tensor::EmptyOp::create(rewriter, loc, shape, type.getElementType());
+  return linalg::TransposeOp::create(rewriter, loc, value, empty, permutation)
       .getResult()[0];
 }
 
@@ -134,7 +151,8 @@ static void rewriteConvolutionToContraction(RewriterBase &rewriter,
   SmallVector<Value> operands = {matrix, columns};
   if (channelsInner) {
     bindDims(context, p, f, k);
-    operands = {columns, transposeFilter(rewriter, loc, filter, matrix)};
+    operands = {columns,
+                tessera::transposeValue(rewriter, loc, matrix, {1, 0})};
     maps = {AffineMap::get(3, 0, {k, p}, context),
             AffineMap::get(3, 0, {k, f}, context),
             AffineMap::get(3, 0, {f, p}, context)};
@@ -308,4 +326,44 @@ void tessera::decomposePads(ModuleOp module,
     rewriter.replaceOpWithNewOp<tensor::InsertSliceOp>(pad, copied, filled,
                                                        offsets, sizes, strides);
   }
+}
+
+linalg::GenericOp tessera::makeDimensionInnermost(RewriterBase &rewriter,
+                                                  linalg::LinalgOp op,
+                                                  unsigned dim) {
+  rewriter.setInsertionPoint(op);
+  auto generic = dyn_cast<linalg::GenericOp>(op.getOperation());
+  if (!generic) {
+    FailureOr<linalg::GenericOp> generalized =
+        linalg::generalizeNamedOp(rewriter, op);
+    if (failed(generalized))
+      return nullptr;
+    generic = *generalized;
+  }
+  SmallVector<AffineMap> maps = generic.getIndexingMapsArray();
+  for (OpOperand *input : generic.getDpsInputOperands()) {
+    AffineMap map = maps[input->getOperandNumber()];
+    std::optional<unsigned> position =
+        map.getResultPosition(rewriter.getAffineDimExpr(dim));
+    if (!position || *position + 1 == map.getNumResults())
+      continue;
+    SmallVector<int64_t> permutation;
+    for (unsigned result = 0; result < map.getNumResults(); ++result)
+      if (result != *position)
+        permutation.push_back(result);
+    permutation.push_back(*position);
+    rewriter.setInsertionPoint(generic);
+    Value transposed =
+        transposeValue(rewriter, generic.getLoc(), input->get(), permutation);
+    SmallVector<AffineExpr> results;
+    for (int64_t result : permutation)
+      results.push_back(map.getResult(result));
+    rewriter.modifyOpInPlace(generic, [&] {
+      input->set(transposed);
+      maps[input->getOperandNumber()] = AffineMap::get(
+          map.getNumDims(), map.getNumSymbols(), results, map.getContext());
+      generic.setIndexingMapsAttr(rewriter.getAffineMapArrayAttr(maps));
+    });
+  }
+  return generic;
 }

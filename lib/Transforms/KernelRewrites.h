@@ -15,6 +15,21 @@ namespace tessera {
 int64_t rewriteConvolutionsToContractions(mlir::ModuleOp module,
                                           int64_t vectorWidth);
 
+/// `value` with its dimensions permuted (result dimension i is `value`'s
+/// `permutation[i]`): a new constant when `value` is an f32 constant
+/// (weights packed at compile time), else a linalg.transpose.
+mlir::Value transposeValue(mlir::RewriterBase &rewriter, mlir::Location loc,
+                           mlir::Value value,
+                           llvm::ArrayRef<int64_t> permutation);
+
+/// `op` as a generic whose inputs read loop `dim` (the vector dimension of
+/// its register tiles) along their innermost dimension: inputs that read it
+/// along another one are transposed (see transposeValue). Null if `op`
+/// cannot be generalized.
+mlir::linalg::GenericOp makeDimensionInnermost(mlir::RewriterBase &rewriter,
+                                               mlir::linalg::LinalgOp op,
+                                               unsigned dim);
+
 /// Rewrites the depthwise convolutions of one image (grouped NCHW, one
 /// input and one output channel per group, static shapes) into generics
 /// over [g, oh, kh, kw, ow]: the output row is the innermost loop, which

@@ -215,3 +215,25 @@ func.func @depthwise(%x: tensor<1x8x8x8xf32>, %w: tensor<8x1x1x3x3xf32>, %bias: 
   } : tensor<1x8x8x8xf32> to tensor<1x8x10x10xf32>
   return %2, %other : tensor<1x8x8x8xf32>, tensor<1x8x10x10xf32>
 }
+
+// -----
+
+// Register tiles load vectors along N: a right operand read as [n, k]
+// (Gemm's transB) is transposed first, at compile time when it is a
+// constant, else by a transpose kernel (threaded).
+// CHECK-LABEL: func.func @transposed_weights
+// CHECK-DAG: %[[PACKED:.*]] = arith.constant dense<{{\[\[}}0.000000e+00, 1.000000e+00, 2.000000e+00, {{.*}}, 4.700000e+01], [1.600000e+01, 1.700000e+01, {{.*}}, 6.300000e+01]]> : tensor<2x32xf32>
+// CHECK: vector.transfer_read %[[PACKED]]{{.*}} : tensor<2x32xf32>, vector<8x32x1xf32>
+// CHECK-LABEL: func.func @transposed_operand
+// CHECK: %[[TRANSPOSED:.*]] = scf.forall ({{.*}}) in (8) {{.*}} -> (tensor<16x32xf32>)
+// CHECK: linalg.transpose ins(%{{.*}} : tensor<32x2xf32>) outs(%{{.*}} : tensor<2x32xf32>) permutation = [1, 0]
+// CHECK: vector.transfer_read %[[TRANSPOSED]]{{.*}} : tensor<16x32xf32>, vector<8x32x1xf32>
+func.func @transposed_weights(%a: tensor<8x2xf32>, %c: tensor<8x32xf32>) -> tensor<8x32xf32> {
+  %w = arith.constant dense<[[0.0, 16.0], [1.0, 17.0], [2.0, 18.0], [3.0, 19.0], [4.0, 20.0], [5.0, 21.0], [6.0, 22.0], [7.0, 23.0], [8.0, 24.0], [9.0, 25.0], [10.0, 26.0], [11.0, 27.0], [12.0, 28.0], [13.0, 29.0], [14.0, 30.0], [15.0, 31.0], [32.0, 48.0], [33.0, 49.0], [34.0, 50.0], [35.0, 51.0], [36.0, 52.0], [37.0, 53.0], [38.0, 54.0], [39.0, 55.0], [40.0, 56.0], [41.0, 57.0], [42.0, 58.0], [43.0, 59.0], [44.0, 60.0], [45.0, 61.0], [46.0, 62.0], [47.0, 63.0]]> : tensor<32x2xf32>
+  %0 = linalg.matmul indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d2)>, affine_map<(d0, d1, d2) -> (d1, d2)>, affine_map<(d0, d1, d2) -> (d0, d1)>] ins(%a, %w : tensor<8x2xf32>, tensor<32x2xf32>) outs(%c : tensor<8x32xf32>) -> tensor<8x32xf32>
+  return %0 : tensor<8x32xf32>
+}
+func.func @transposed_operand(%a: tensor<8x16xf32>, %b: tensor<32x16xf32>, %c: tensor<8x32xf32>) -> tensor<8x32xf32> {
+  %0 = linalg.matmul indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d2)>, affine_map<(d0, d1, d2) -> (d1, d2)>, affine_map<(d0, d1, d2) -> (d0, d1)>] ins(%a, %b : tensor<8x16xf32>, tensor<32x16xf32>) outs(%c : tensor<8x32xf32>) -> tensor<8x32xf32>
+  return %0 : tensor<8x32xf32>
+}
