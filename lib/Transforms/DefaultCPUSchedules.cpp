@@ -42,6 +42,9 @@ constexpr int64_t kCacheTileM = 256;
 // Parallel tiles a contraction needs at least: two per core of this
 // two-core class of machine.
 constexpr int64_t kMinThreadTiles = 4;
+// Below this many tiles, an odd count leaves a core idle for the time of a
+// whole tile: the tiles are split further.
+constexpr int64_t kBalancedThreadTiles = 16;
 constexpr int64_t kCacheTileN = 128;
 constexpr int64_t kCacheTileK = 256;
 // Chunks a threaded kernel's outermost parallel dimension is split into:
@@ -76,6 +79,14 @@ std::optional<unsigned> pickDimension(ArrayRef<unsigned> dims,
       unit.push_back(dim);
   return picked;
 }
+
+/// Tile sizes of a contraction per loop (0: not tiled): thread (cache)
+/// tiles, the K loop, register tiles; the loop of a ragged M or N whose
+/// register tiles are peeled and masked.
+struct ContractionTiles {
+  SmallVector<int64_t> thread, reduction, registers;
+  std::optional<unsigned> raggedM, raggedN;
+};
 
 std::optional<ContractionLoops> getContractionLoops(linalg::LinalgOp op) {
   if (!linalg::isaContractionOpInterface(op) || !op.hasPureTensorSemantics() ||
@@ -164,23 +175,21 @@ struct DefaultCPUSchedulesPass
         contractions.emplace_back(op, *loops);
     });
     IRRewriter rewriter(&getContext());
-    // Fills of accumulators are fused into their contraction's tiles.
-    llvm::SmallPtrSet<Operation *, 16> fusedFills;
-    // The epilogue of `op`, its kernels tagged; its accumulator's fill is
-    // fused with it.
-    auto formTaggedEpilogue = [&](linalg::LinalgOp op) {
-      if (auto fill =
-              op.getDpsInitOperand(0)->get().getDefiningOp<linalg::FillOp>())
-        fusedFills.insert(fill);
-      SmallVector<int64_t> epilogueKernels;
-      for (linalg::GenericOp tail : tessera::formEpilogue(rewriter, op)) {
-        tail->setAttr(
-            kKernelAttrName,
-            IntegerAttr::get(IntegerType::get(&getContext(), 64), kernel));
-        epilogueKernels.push_back(kernel++);
+    // Contractions and depthwise convolutions are tiled for the threads
+    // here, with their epilogues and the fills of their accumulators fused
+    // (TilingInterface); their register tiles are scheduled by the script.
+    auto tileForThreads = [&](linalg::LinalgOp op,
+                              ArrayRef<int64_t> threadTiles,
+                              bool fuseInputPad) {
+      SmallVector<linalg::GenericOp> epilogue =
+          tessera::formEpilogue(rewriter, op);
+      numFusedEpilogues += epilogue.size();
+      if (failed(tessera::tileWithEpilogue(rewriter, op, epilogue, threadTiles,
+                                           fuseInputPad))) {
+        op->emitError() << "the kernel could not be tiled for the threads";
+        return false;
       }
-      numFusedEpilogues += epilogueKernels.size();
-      return epilogueKernels;
+      return true;
     };
     for (auto &[contraction, loops] : contractions) {
       // Register tiles load vectors along N: operands read along N with a
@@ -189,27 +198,27 @@ struct DefaultCPUSchedulesPass
           tessera::makeDimensionInnermost(rewriter, contraction, loops.n);
       if (!op)
         op = contraction;
-      SmallVector<int64_t> epilogueKernels = formTaggedEpilogue(op);
-      if (addKernel(op,
-                    scheduleContraction(op, loops, kernel, epilogueKernels)))
-        ++numContractions;
+      ContractionTiles tiles = chooseContractionTiles(op, loops);
+      std::string schedule = scheduleRegisterTiles(tiles, kernel);
+      op->setAttr(
+          kKernelAttrName,
+          IntegerAttr::get(IntegerType::get(&getContext(), 64), kernel++));
+      if (!tileForThreads(op, tiles.thread, /*fuseInputPad=*/false))
+        return signalPassFailure();
+      script += schedule;
+      ++numContractions;
     }
-    // Depthwise convolutions: chunks of channels on the threads, each a
-    // serial loop nest that LLVM vectorizes along the output row.
+    // Depthwise convolutions: one channel per tile, its padded plane made in
+    // the tile and read from cache right away; each tile is a serial loop
+    // nest that LLVM vectorizes along the output row.
     for (linalg::GenericOp op : depthwiseConvolutions) {
-      SmallVector<int64_t> epilogueKernels = formTaggedEpilogue(op);
-      // One channel per tile: its padded plane is made in the tile and
-      // read from cache right away.
       SmallVector<int64_t> threadTiles(op.getNumLoops(), 0);
       threadTiles[0] = 1;
-      bool padded =
-          op.getDpsInputOperand(0)->get().getDefiningOp<tensor::PadOp>();
-      addKernel(op, scheduleThreadTiles(op, kernel, threadTiles,
-                                        epilogueKernels, padded));
+      if (!tileForThreads(op, threadTiles, /*fuseInputPad=*/true))
+        return signalPassFailure();
     }
     module.walk([&](linalg::LinalgOp op) {
-      if (op->hasAttr(kKernelAttrName) ||
-          op->getParentOfType<scf::ForallOp>() || fusedFills.contains(op))
+      if (op->hasAttr(kKernelAttrName) || op->getParentOfType<scf::ForallOp>())
         return;
       if (addKernel(op, scheduleAcrossThreads(op, kernel)))
         ++numThreaded;
@@ -272,9 +281,8 @@ struct DefaultCPUSchedulesPass
   /// one vector.contract. Tiles divide their dimensions where they can, so
   /// that register tiles keep static shapes; where M or N has no divisor of a
   /// useful size, the last register tiles are masked.
-  std::optional<std::string>
-  scheduleContraction(linalg::LinalgOp op, const ContractionLoops &loops,
-                      int64_t kernel, ArrayRef<int64_t> epilogueKernels) {
+  ContractionTiles chooseContractionTiles(linalg::LinalgOp op,
+                                          const ContractionLoops &loops) {
     SmallVector<int64_t> bounds = op.getStaticLoopRanges();
     int64_t m = bounds[loops.m], n = bounds[loops.n], k = bounds[loops.k];
     // Register tiles as wide as two vectors when a multiple of half a vector
@@ -307,7 +315,8 @@ struct DefaultCPUSchedulesPass
         raggedN ? std::min(roundUp(n, registerCols), kCacheTileN)
                 : largestMultipleDividing(n, registerCols, kCacheTileN);
     // Tall cache tiles reuse each slice of the right operand longest, but
-    // the threads need some tiles each: halve the height until they have.
+    // the threads need some tiles each, and an even number of few: halve
+    // the height until they have.
     int64_t otherTiles = llvm::divideCeil(n, threadTiles[loops.n]);
     for (unsigned unit : loops.unit)
       otherTiles *= bounds[unit];
@@ -315,9 +324,10 @@ struct DefaultCPUSchedulesPass
       threadTiles[loops.m] =
           raggedM ? std::min(roundUp(m, registerRows), limit)
                   : largestMultipleDividing(m, registerRows, limit);
+      int64_t tiles = llvm::divideCeil(m, threadTiles[loops.m]) * otherTiles;
       if (limit <= registerRows ||
-          llvm::divideCeil(m, threadTiles[loops.m]) * otherTiles >=
-              kMinThreadTiles)
+          (tiles >= kMinThreadTiles &&
+           (tiles % 2 == 0 || tiles >= kBalancedThreadTiles)))
         break;
     }
     // A K tile that divides K keeps the K loop's bounds static, which the
@@ -327,9 +337,28 @@ struct DefaultCPUSchedulesPass
     registerTiles[loops.m] = registerRows;
     registerTiles[loops.n] = registerCols;
     registerTiles[loops.k] = 1;
-    int64_t registerLoops = countNonZero(registerTiles);
+    return {threadTiles, reductionTiles, registerTiles,
+            raggedM ? std::optional<unsigned>(loops.m) : std::nullopt,
+            raggedN ? std::optional<unsigned>(loops.n) : std::nullopt};
+  }
+
+  /// The script for a contraction tiled for the threads (tagged `kernel`):
+  /// the K loop and the register tiles, vectorized; ragged register loops
+  /// are peeled (the inner N loop first, then the M loop around it), so that
+  /// all but the last iteration have full static tiles (vectors without
+  /// masks); only the rest is masked.
+  std::string scheduleRegisterTiles(const ContractionTiles &tiles,
+                                    int64_t kernel) {
+    int64_t registerLoops = countNonZero(tiles.registers);
     std::string header =
-        scheduleThreadTiles(op, kernel, threadTiles, epilogueKernels) +
+        llvm::formatv(R"(
+    %k{0}_threads = transform.structured.match attributes {{{1} = {0} : i64} in %root
+        : (!transform.any_op) -> !transform.any_op
+    %k{0}_forall = transform.get_parent_op %k{0}_threads {{op_name = "scf.forall"}
+        : (!transform.any_op) -> !transform.any_op
+)",
+                      kernel, kKernelAttrName)
+            .str() +
         llvm::formatv(
             R"(
     %k{0}_reduction, %k{0}_kloop = transform.structured.tile_using_for %k{0}_threads
@@ -337,30 +366,27 @@ struct DefaultCPUSchedulesPass
     %k{0}_registers, %k{0}_rloops:{3} = transform.structured.tile_using_for %k{0}_reduction
         tile_sizes {2} : (!transform.any_op) -> (!transform.any_op{4})
 )",
-            kernel, formatSizes(reductionTiles), formatSizes(registerTiles),
+            kernel, formatSizes(tiles.reduction), formatSizes(tiles.registers),
             registerLoops, repeatHandle(registerLoops))
             .str();
-    if (!raggedM && !raggedN)
+    if (!tiles.raggedM && !tiles.raggedN)
       return header + llvm::formatv(R"(
     transform.structured.vectorize %k{0}_registers : !transform.any_op
 )",
                                     kernel)
                           .str();
-    // Ragged dimensions: their register loops are peeled (the inner N loop
-    // first, then the M loop around it), so that all but the last iteration
-    // have full static tiles (vectors without masks); only the rest is
-    // masked.
     auto loopIndex = [&](unsigned dim) {
       unsigned index = 0;
       for (unsigned d = 0; d < dim; ++d)
-        index += registerTiles[d] != 0;
+        index += tiles.registers[d] != 0;
       return index;
     };
     std::string peels;
-    for (auto [ragged, dim, name] : {std::make_tuple(raggedN, loops.n, "n"),
-                                     std::make_tuple(raggedM, loops.m, "m")}) {
+    for (auto [ragged, name] : {std::make_pair(tiles.raggedN, "n"),
+                                std::make_pair(tiles.raggedM, "m")}) {
       if (!ragged)
         continue;
+      unsigned dim = *ragged;
       peels += llvm::formatv(R"(
     %k{0}_{1}loop = transform.cast %k{0}_rloops#{2} : !transform.any_op to !transform.op<"scf.for">
     %k{0}_{1}full, %k{0}_{1}rest = transform.loop.peel %k{0}_{1}loop
@@ -371,104 +397,15 @@ struct DefaultCPUSchedulesPass
     }
     return header + peels +
            llvm::formatv(R"(
-    %k{0}_function = transform.structured.match ops{{["func.func"]} in %root
-        : (!transform.any_op) -> !transform.any_op
-    transform.apply_patterns to %k{0}_function {{
+    transform.apply_patterns to %k{0}_forall {{
       transform.apply_patterns.canonicalization
     } : !transform.any_op
-    %k{0}_tiles = transform.structured.match attributes {{{1} = {0} : i64} in %k{0}_function
+    %k{0}_tiles = transform.structured.match attributes {{{1} = {0} : i64} in %k{0}_forall
         : (!transform.any_op) -> !transform.any_op
     transform.structured.vectorize %k{0}_tiles vector_sizes {2} : !transform.any_op
 )",
-                         kernel, kKernelAttrName, formatSizes(registerTiles))
+                         kernel, kKernelAttrName, formatSizes(tiles.registers))
                .str();
-  }
-
-  /// The thread tiles of a contraction (`%k<kernel>_threads` inside
-  /// `%k<kernel>_forall`): the last kernel of its epilogue is tiled, and the
-  /// epilogue, the contraction and the fill of its accumulator are fused
-  /// into each tile, last first, so that the tile is still in cache when the
-  /// epilogue reads it and the accumulator is zeroed tile by tile. With
-  /// `fuseInputProducer`, the producer of the first input (a pad) is made
-  /// tile by tile too.
-  std::string scheduleThreadTiles(linalg::LinalgOp op, int64_t kernel,
-                                  ArrayRef<int64_t> threadTiles,
-                                  ArrayRef<int64_t> epilogueKernels,
-                                  bool fuseInputProducer = false) {
-    std::string script = llvm::formatv(R"(
-    %k{0} = transform.structured.match attributes {{{1} = {0} : i64} in %root
-        : (!transform.any_op) -> !transform.any_op
-)",
-                                       kernel, kKernelAttrName);
-    if (fuseInputProducer)
-      script += llvm::formatv(R"(
-    %k{0}_input = transform.get_producer_of_operand %k{0}[0]
-        : (!transform.any_op) -> !transform.any_op
-)",
-                              kernel);
-    OpOperand *init = op.getDpsInitOperand(0);
-    bool fuseFill = init->get().getDefiningOp<linalg::FillOp>() != nullptr;
-    if (fuseFill)
-      script += llvm::formatv(R"(
-    %k{0}_fill = transform.get_producer_of_operand %k{0}[{1}]
-        : (!transform.any_op) -> !transform.any_op
-)",
-                              kernel, init->getOperandNumber());
-    if (epilogueKernels.empty()) {
-      script += llvm::formatv(R"(
-    %k{0}_threads, %k{0}_forall = transform.structured.tile_using_forall %k{0}
-        tile_sizes {1} : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
-)",
-                              kernel, formatSizes(threadTiles));
-    } else {
-      // The epilogue iterates over the contraction's result dimensions.
-      SmallVector<int64_t> resultTiles;
-      for (AffineExpr result :
-           op.getIndexingMapMatchingResult(op->getResult(0)).getResults())
-        resultTiles.push_back(
-            threadTiles[cast<AffineDimExpr>(result).getPosition()]);
-      script += llvm::formatv(R"(
-    %k{0}_last = transform.structured.match attributes {{{1} = {2} : i64} in %root
-        : (!transform.any_op) -> !transform.any_op
-    %k{0}_tail, %k{0}_forall_{2} = transform.structured.tile_using_forall %k{0}_last
-        tile_sizes {3} : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
-)",
-                              kernel, kKernelAttrName, epilogueKernels.back(),
-                              formatSizes(resultTiles));
-      int64_t containing = epilogueKernels.back();
-      for (int64_t tail : llvm::reverse(epilogueKernels.drop_back())) {
-        script += llvm::formatv(R"(
-    %k{0}_e{2} = transform.structured.match attributes {{{1} = {2} : i64} in %root
-        : (!transform.any_op) -> !transform.any_op
-    %k{0}_fused_{2}, %k{0}_forall_{2} = transform.structured.fuse_into_containing_op
-        %k{0}_e{2} into %k{0}_forall_{3}
-        : (!transform.any_op, !transform.any_op) -> (!transform.any_op, !transform.any_op)
-)",
-                                kernel, kKernelAttrName, tail, containing);
-        containing = tail;
-      }
-      script += llvm::formatv(R"(
-    %k{0}_threads, %k{0}_forall = transform.structured.fuse_into_containing_op
-        %k{0} into %k{0}_forall_{1}
-        : (!transform.any_op, !transform.any_op) -> (!transform.any_op, !transform.any_op)
-)",
-                              kernel, containing);
-    }
-    if (fuseFill)
-      script += llvm::formatv(R"(
-    %k{0}_fill_tile, %k{0}_filled = transform.structured.fuse_into_containing_op
-        %k{0}_fill into %k{0}_forall
-        : (!transform.any_op, !transform.any_op) -> (!transform.any_op, !transform.any_op)
-)",
-                              kernel);
-    if (fuseInputProducer)
-      script += llvm::formatv(R"(
-    %k{0}_input_tile, %k{0}_with_input = transform.structured.fuse_into_containing_op
-        %k{0}_input into %k{0}_forall
-        : (!transform.any_op, !transform.any_op) -> (!transform.any_op, !transform.any_op)
-)",
-                              kernel);
-    return script;
   }
 
   /// The largest divisor of `value` that is at most `limit`, if it is at
@@ -539,8 +476,11 @@ module attributes {{transform.with_named_sequence} {
       return module.emitError() << "the default schedule does not parse";
     auto entry = transformModule->lookupSymbol<transform::NamedSequenceOp>(
         "__transform_main");
+    // The generated script is known to use its handles correctly: the
+    // interpreter's handle-invalidation checks would only cost compile time.
     return transform::applyTransformNamedSequence(
-        module, entry, *transformModule, transform::TransformOptions());
+        module, entry, *transformModule,
+        transform::TransformOptions().enableExpensiveChecks(false));
   }
 };
 

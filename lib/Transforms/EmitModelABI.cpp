@@ -67,14 +67,13 @@ FailureOr<llvm::json::Array> describeTensors(Operation *anchor,
   for (Attribute entry : entries) {
     auto dict = cast<DictionaryAttr>(entry);
     StringRef name = dict.getAs<StringAttr>("name").getValue();
-    auto type =
-        cast<RankedTensorType>(dict.getAs<TypeAttr>("type").getValue());
-    std::optional<StringRef> dtype = tessera::getDTypeName(type.getElementType());
+    auto type = cast<RankedTensorType>(dict.getAs<TypeAttr>("type").getValue());
+    std::optional<StringRef> dtype =
+        tessera::getDTypeName(type.getElementType());
     if (!dtype)
-      return anchor->emitError() << "model input or output '" << name
-                                 << "' has element type "
-                                 << type.getElementType()
-                                 << ", which the runtime does not support";
+      return anchor->emitError()
+             << "model input or output '" << name << "' has element type "
+             << type.getElementType() << ", which the runtime does not support";
     llvm::json::Array shape;
     for (int64_t dim : type.getShape())
       shape.push_back(ShapedType::isDynamic(dim) ? int64_t(-1) : dim);
@@ -84,8 +83,7 @@ FailureOr<llvm::json::Array> describeTensors(Operation *anchor,
   return tensors;
 }
 
-struct EmitModelABIPass
-    : tessera::impl::EmitModelABIBase<EmitModelABIPass> {
+struct EmitModelABIPass : tessera::impl::EmitModelABIBase<EmitModelABIPass> {
   using Base::Base;
 
   void runOnOperation() override {
@@ -99,8 +97,8 @@ struct EmitModelABIPass
     auto inputs = interface.getAs<ArrayAttr>("inputs");
     auto outputs = interface.getAs<ArrayAttr>("outputs");
     auto entry = module.lookupSymbol<LLVM::LLVMFuncOp>(entryName);
-    auto wrapper =
-        module.lookupSymbol<LLVM::LLVMFuncOp>(("_mlir_ciface_" + entryName).str());
+    auto wrapper = module.lookupSymbol<LLVM::LLVMFuncOp>(
+        ("_mlir_ciface_" + entryName).str());
     if (!entry || !wrapper || entry.isExternal()) {
       module.emitError() << "the model function '" << entryName
                          << "' and its C interface must be lowered to the "
@@ -129,8 +127,7 @@ struct EmitModelABIPass
           interface.getAs<StringAttr>("checks_function").getValue();
       checksWrapper = module.lookupSymbol<LLVM::LLVMFuncOp>(
           ("_mlir_ciface_" + checksName).str());
-      if (!checksWrapper ||
-          checksWrapper.getNumArguments() != inputs.size()) {
+      if (!checksWrapper || checksWrapper.getNumArguments() != inputs.size()) {
         module.emitError() << "the shape checks '" << checksName
                            << "' must be lowered with their C interface";
         return signalPassFailure();
@@ -140,11 +137,13 @@ struct EmitModelABIPass
     FailureOr<llvm::json::Array> outputJson = describeTensors(module, outputs);
     if (failed(inputJson) || failed(outputJson))
       return signalPassFailure();
-    llvm::json::Object metadata{
-        {"abi_version", kABIVersion},   {"name", entryName},
-        {"target", targetTriple},       {"workspace_bytes", workspaceBytes},
-        {"inputs", std::move(*inputJson)}, {"outputs", std::move(*outputJson)},
-        {"checks", std::move(checkMessages)}};
+    llvm::json::Object metadata{{"abi_version", kABIVersion},
+                                {"name", entryName},
+                                {"target", targetTriple},
+                                {"workspace_bytes", workspaceBytes},
+                                {"inputs", std::move(*inputJson)},
+                                {"outputs", std::move(*outputJson)},
+                                {"checks", std::move(checkMessages)}};
 
     // Only the ABI's entry points stay visible.
     for (auto function : module.getOps<LLVM::LLVMFuncOp>())
@@ -152,30 +151,28 @@ struct EmitModelABIPass
         function.setLinkage(LLVM::Linkage::Internal);
 
     OpBuilder builder = OpBuilder::atBlockEnd(module.getBody());
-    buildMetadataFunction(builder, module.getLoc(),
-                          llvm::formatv("{0}", llvm::json::Value(
-                                                   std::move(metadata)))
-                              .str());
+    buildMetadataFunction(
+        builder, module.getLoc(),
+        llvm::formatv("{0}", llvm::json::Value(std::move(metadata))).str());
     buildRunFunction(builder, module.getLoc(), wrapper, checksWrapper, entry,
                      inputs.size(), outputs.size(), workspaceBytes);
     buildSetNumThreadsFunction(builder, module);
   }
 
-  void buildMetadataFunction(OpBuilder &builder, Location loc,
-                             StringRef json) {
+  void buildMetadataFunction(OpBuilder &builder, Location loc, StringRef json) {
     MLIRContext *context = builder.getContext();
     auto pointerType = LLVM::LLVMPointerType::get(context);
-    auto function = LLVM::LLVMFuncOp::create(
-        builder, loc, "tessera_model_metadata",
-        LLVM::LLVMFunctionType::get(pointerType, {}));
+    auto function =
+        LLVM::LLVMFuncOp::create(builder, loc, "tessera_model_metadata",
+                                 LLVM::LLVMFunctionType::get(pointerType, {}));
     OpBuilder::InsertionGuard guard(builder);
     builder.setInsertionPointToStart(function.addEntryBlock(builder));
     // A C string: the terminator is part of the global.
     std::string text = json.str();
     text.push_back('\0');
-    Value global = LLVM::createGlobalString(loc, builder,
-                                            "tessera_model_metadata_json",
-                                            text, LLVM::Linkage::Internal);
+    Value global =
+        LLVM::createGlobalString(loc, builder, "tessera_model_metadata_json",
+                                 text, LLVM::Linkage::Internal);
     LLVM::ReturnOp::create(builder, loc, global);
   }
 
@@ -204,9 +201,9 @@ struct EmitModelABIPass
                                          builder.getI64IntegerAttr(1));
 
     auto loadPointer = [&](Value array, unsigned index) -> Value {
-      Value slot = LLVM::GEPOp::create(builder, loc, pointerType, pointerType,
-                                       array,
-                                       ArrayRef<LLVM::GEPArg>{int32_t(index)});
+      Value slot =
+          LLVM::GEPOp::create(builder, loc, pointerType, pointerType, array,
+                              ArrayRef<LLVM::GEPArg>{int32_t(index)});
       return LLVM::LoadOp::create(builder, loc, pointerType, slot);
     };
 
@@ -233,8 +230,8 @@ struct EmitModelABIPass
     Type resultType = entry.getFunctionType().getReturnType();
     Value resultSlot;
     if (numOutputs > 0) {
-      resultSlot = LLVM::AllocaOp::create(builder, loc, pointerType,
-                                          resultType, one);
+      resultSlot =
+          LLVM::AllocaOp::create(builder, loc, pointerType, resultType, one);
       arguments.push_back(resultSlot);
     }
     llvm::append_range(arguments, inputDescriptors);
@@ -244,13 +241,13 @@ struct EmitModelABIPass
     LLVM::CallOp::create(builder, loc, wrapper, arguments);
 
     if (numOutputs > 0) {
-      Value results = LLVM::LoadOp::create(builder, loc, resultType, resultSlot);
+      Value results =
+          LLVM::LoadOp::create(builder, loc, resultType, resultSlot);
       for (unsigned j = 0; j < numOutputs; ++j) {
         Value descriptor =
-            numOutputs == 1
-                ? results
-                : LLVM::ExtractValueOp::create(builder, loc, results,
-                                               ArrayRef<int64_t>{j});
+            numOutputs == 1 ? results
+                            : LLVM::ExtractValueOp::create(
+                                  builder, loc, results, ArrayRef<int64_t>{j});
         LLVM::StoreOp::create(builder, loc, descriptor,
                               loadPointer(outputArray, j));
       }
@@ -278,8 +275,8 @@ struct EmitModelABIPass
                                              workspace, ArrayRef<int64_t>{0});
     descriptor = LLVM::InsertValueOp::create(builder, loc, descriptor,
                                              workspace, ArrayRef<int64_t>{1});
-    descriptor = LLVM::InsertValueOp::create(
-        builder, loc, descriptor, constant(0), ArrayRef<int64_t>{2});
+    descriptor = LLVM::InsertValueOp::create(builder, loc, descriptor,
+                                             constant(0), ArrayRef<int64_t>{2});
     descriptor = LLVM::InsertValueOp::create(
         builder, loc, descriptor, constant(bytes), ArrayRef<int64_t>{3, 0});
     descriptor = LLVM::InsertValueOp::create(

@@ -4,6 +4,7 @@
 
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Dialect/Linalg/Utils/Utils.h"
+#include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "mlir/Transforms/WalkPatternRewriteDriver.h"
@@ -116,4 +117,61 @@ tessera::formEpilogue(RewriterBase &rewriter, linalg::LinalgOp producer) {
     current = updated->getResult(0);
   }
   return chain;
+}
+
+FailureOr<scf::ForallOp>
+tessera::tileWithEpilogue(RewriterBase &rewriter, linalg::LinalgOp producer,
+                          ArrayRef<linalg::GenericOp> epilogue,
+                          ArrayRef<int64_t> producerTiles, bool fuseInputPad) {
+  Operation *last = producer;
+  SmallVector<int64_t> tiles(producerTiles);
+  if (!epilogue.empty()) {
+    last = epilogue.back();
+    // The epilogue iterates over the producer's result dimensions.
+    tiles.clear();
+    for (AffineExpr result :
+         producer.getIndexingMapMatchingResult(producer->getResult(0))
+             .getResults())
+      tiles.push_back(producerTiles[cast<AffineDimExpr>(result).getPosition()]);
+  }
+  llvm::SmallPtrSet<Operation *, 8> group;
+  group.insert(producer);
+  for (linalg::GenericOp kernel : epilogue)
+    group.insert(kernel);
+  if (auto fill =
+          producer.getDpsInitOperand(0)->get().getDefiningOp<linalg::FillOp>())
+    group.insert(fill);
+  if (fuseInputPad)
+    if (auto pad = producer.getDpsInputOperand(0)
+                       ->get()
+                       .getDefiningOp<tensor::PadOp>())
+      group.insert(pad);
+
+  scf::SCFTilingOptions tiling;
+  tiling.setTileSizes(getAsIndexOpFoldResult(rewriter.getContext(), tiles));
+  tiling.setLoopType(scf::SCFTilingOptions::LoopType::ForallOp);
+  scf::SCFTileAndFuseOptions options;
+  options.setTilingOptions(tiling);
+  options.setFusionControlFn(
+      [&](tensor::ExtractSliceOp, OpResult producerResult,
+          bool) -> std::optional<scf::SCFTileAndFuseOptions::ControlFnResult> {
+        if (!group.contains(producerResult.getOwner()))
+          return std::nullopt;
+        return scf::SCFTileAndFuseOptions::ControlFnResult{};
+      });
+  rewriter.setInsertionPoint(last);
+  FailureOr<scf::SCFTileAndFuseResult> result =
+      scf::tileConsumerAndFuseProducersUsingSCF(
+          rewriter, cast<TilingInterface>(last), options);
+  if (failed(result) || result->loops.size() != 1)
+    return failure();
+  for (OpResult value : last->getResults())
+    rewriter.replaceAllUsesWith(value, result->replacements.lookup(value));
+  rewriter.eraseOp(last);
+  // What was fused is dead outside the loop now (destinations included);
+  // consumers were fused first.
+  for (Operation *op : result->fusedProducers)
+    if (op->use_empty())
+      rewriter.eraseOp(op);
+  return cast<scf::ForallOp>(result->loops.front().getOperation());
 }

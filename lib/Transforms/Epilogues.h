@@ -13,6 +13,7 @@
 #define TESSERA_LIB_TRANSFORMS_EPILOGUES_H
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/PatternMatch.h"
 
@@ -37,6 +38,18 @@ mlir::LogicalResult alignElementwiseKernels(mlir::ModuleOp module);
 /// a tile of the chain needs no buffer of its own.
 llvm::SmallVector<mlir::linalg::GenericOp>
 formEpilogue(mlir::RewriterBase &rewriter, mlir::linalg::LinalgOp producer);
+
+/// Tiles `producer` and its `epilogue` into one scf.forall: the last kernel
+/// of the epilogue (else the producer) is tiled, with `producerTiles` given
+/// per loop of the producer (0: not tiled), and the rest of the group is
+/// fused into each tile through TilingInterface, last first: the epilogue,
+/// the producer, the fill of its accumulator and, with `fuseInputPad`, the
+/// tensor.pad producing its first input. The tile is still in cache when
+/// the epilogue reads it, and the accumulator is zeroed tile by tile.
+mlir::FailureOr<mlir::scf::ForallOp>
+tileWithEpilogue(mlir::RewriterBase &rewriter, mlir::linalg::LinalgOp producer,
+                 llvm::ArrayRef<mlir::linalg::GenericOp> epilogue,
+                 llvm::ArrayRef<int64_t> producerTiles, bool fuseInputPad);
 
 } // namespace tessera
 

@@ -48,8 +48,8 @@ std::optional<ShapeCheck> getShapeCheck(cf::AssertOp assertOp,
       if (!arg || arg.getOwner() != &entry.getBody().front() || !index)
         return std::nullopt;
       std::string inputDim = ("input '" + inputNames[arg.getArgNumber()] +
-                               "' dim " + Twine(*index))
-                                  .str();
+                              "' dim " + Twine(*index))
+                                 .str();
       if (!llvm::is_contained(check.inputDims, inputDim))
         check.inputDims.push_back(inputDim);
       continue;
@@ -128,8 +128,7 @@ struct OutlineShapeChecksPass
     NamedAttrList fields(interface);
     fields.set("checks", builder.getArrayAttr(messages));
     fields.set("checks_function", checksFunction.getSymNameAttr());
-    module->setAttr(tessera::kInterfaceAttrName,
-                    fields.getDictionary(context));
+    module->setAttr(tessera::kInterfaceAttrName, fields.getDictionary(context));
   }
 };
 

@@ -45,7 +45,8 @@ std::optional<int64_t> getStaticBytes(MemRefType type) {
   Type elementType = type.getElementType();
   if (!elementType.isIntOrFloat())
     return std::nullopt;
-  int64_t elementBytes = llvm::divideCeil(elementType.getIntOrFloatBitWidth(), 8);
+  int64_t elementBytes =
+      llvm::divideCeil(elementType.getIntOrFloatBitWidth(), 8);
   return type.getNumElements() * elementBytes;
 }
 
@@ -119,14 +120,15 @@ struct PlanMemoryPass : tessera::impl::PlanMemoryBase<PlanMemoryPass> {
     int64_t arenaBytes = assignOffsets(buffers);
 
     MLIRContext *context = &getContext();
-    auto arenaType = MemRefType::get({arenaBytes}, IntegerType::get(context, 8));
+    auto arenaType =
+        MemRefType::get({arenaBytes}, IntegerType::get(context, 8));
     if (failed(function.insertArgument(
             function.getNumArguments(), arenaType,
-            DictionaryAttr::get(context,
-                                {NamedAttribute(StringAttr::get(
-                                                    context,
-                                                    tessera::kWorkspaceAttrName),
-                                                UnitAttr::get(context))}),
+            DictionaryAttr::get(
+                context,
+                {NamedAttribute(
+                    StringAttr::get(context, tessera::kWorkspaceAttrName),
+                    UnitAttr::get(context))}),
             function.getLoc())))
       return signalPassFailure();
     Value arena = function.getArguments().back();

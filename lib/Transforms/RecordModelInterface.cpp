@@ -66,8 +66,7 @@ struct RecordModelInterfacePass
     for (Type type : llvm::concat<const Type>(entry.getArgumentTypes(),
                                               entry.getResultTypes())) {
       auto tensorType = dyn_cast<RankedTensorType>(type);
-      if (!tensorType ||
-          !tessera::getDTypeName(tensorType.getElementType())) {
+      if (!tensorType || !tessera::getDTypeName(tensorType.getElementType())) {
         entry.emitError() << "model inputs and outputs must be ranked "
                              "tensors of a numeric or bool element type, "
                              "found "
@@ -79,14 +78,14 @@ struct RecordModelInterfacePass
     NamedAttribute fields[] = {
         NamedAttribute(StringAttr::get(context, "function"),
                        entry.getSymNameAttr()),
-        NamedAttribute(
-            StringAttr::get(context, "inputs"),
-            describeValues(context, entry.getArgumentTypes(),
-                           getAttrDicts(entry.getArgAttrsAttr()), "input_")),
-        NamedAttribute(
-            StringAttr::get(context, "outputs"),
-            describeValues(context, entry.getResultTypes(),
-                           getAttrDicts(entry.getResAttrsAttr()), "output_"))};
+        NamedAttribute(StringAttr::get(context, "inputs"),
+                       describeValues(context, entry.getArgumentTypes(),
+                                      getAttrDicts(entry.getArgAttrsAttr()),
+                                      "input_")),
+        NamedAttribute(StringAttr::get(context, "outputs"),
+                       describeValues(context, entry.getResultTypes(),
+                                      getAttrDicts(entry.getResAttrsAttr()),
+                                      "output_"))};
     module->setAttr(tessera::kInterfaceAttrName,
                     DictionaryAttr::get(context, fields));
     entry->setAttr("llvm.emit_c_interface", UnitAttr::get(context));

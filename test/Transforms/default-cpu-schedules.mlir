@@ -5,7 +5,7 @@
 // register tiles vectorized, the accumulator carried through the K loop in
 // registers.
 // CHECK-LABEL: func.func @matmul
-// CHECK: scf.forall ({{.*}}) in (4) {{.*}} -> (tensor<128x512xf32>)
+// CHECK: scf.forall ({{.*}}) = (0) to (512) step (128) {{.*}} -> (tensor<128x512xf32>)
 // CHECK: scf.for {{.*}} step %c256
 // CHECK: scf.for {{.*}} step %c8
 // CHECK: scf.for {{.*}} step %c32
@@ -25,7 +25,7 @@ func.func @matmul(%a: tensor<128x512xf32>, %b: tensor<512x512xf32>, %c: tensor<1
 // is peeled; the full tile is plain vectors, the 8x17 rest masked ones. The
 // 16 rows split in two 8-row tiles for the threads.
 // CHECK-LABEL: func.func @ragged
-// CHECK: scf.forall ({{.*}}) in (2)
+// CHECK: scf.forall ({{.*}}) = (0) to (16) step (8)
 // CHECK: %[[FULL:.*]] = vector.transfer_read %{{.*}}[%c0, %c0], %{{.*}} {in_bounds = [true, true]} : tensor<8x32xf32>, vector<8x32xf32>
 // CHECK: scf.for {{.*}} iter_args({{.*}}, %{{.*}} = %[[FULL]])
 // CHECK: vector.transfer_write {{.*}} : vector<8x32xf32>, tensor<8x32xf32>
@@ -86,7 +86,7 @@ func.func @untouched(%a: tensor<8x8xi32>, %b: tensor<8x8xi32>, %c: tensor<8x8xi3
 // the epilogue, and no kernel left outside.
 // CHECK-LABEL: func.func @epilogue
 // CHECK: %[[EMPTY:.*]] = tensor.empty() : tensor<128x512xf32>
-// CHECK: scf.forall ({{.*}}) in (4) shared_outs(%[[OUT:.*]] = %[[EMPTY]])
+// CHECK: scf.forall ({{.*}}) = (0) to (512) step (128) shared_outs(%[[OUT:.*]] = %[[EMPTY]])
 // CHECK: %[[TILE:.*]] = tensor.extract_slice %[[OUT]]
 // CHECK: %[[FILLED:.*]] = linalg.fill {{.*}} outs(%[[TILE]] : tensor<128x128xf32>)
 // CHECK: %[[PRODUCT:.*]] = scf.for {{.*}} iter_args(%{{.*}} = %[[FILLED]])
@@ -121,7 +121,7 @@ func.func @epilogue(%a: tensor<128x512xf32>, %b: tensor<512x512xf32>, %bias: ten
 // A result used twice ends the epilogue: the add runs on the tiles, the relu
 // after it (its operand has a second user) is a kernel of its own.
 // CHECK-LABEL: func.func @shared_result
-// CHECK: scf.forall ({{.*}}) in (4)
+// CHECK: scf.forall ({{.*}}) = (0) to (512) step (128)
 // CHECK: vector<8x32xf32>
 // CHECK: arith.addf {{.*}} : f32
 // CHECK: tensor.parallel_insert_slice
@@ -153,7 +153,7 @@ func.func @shared_result(%a: tensor<128x512xf32>, %b: tensor<512x512xf32>, %c: t
 // at compile time (a new constant), and the tiles are written transposed.
 // CHECK-LABEL: func.func @conv_bias
 // CHECK-DAG: %[[PACKED:.*]] = arith.constant dense<{{\[\[}}0.000000e+00, 1.000000e+00, 2.000000e+00, {{.*}}, 3.100000e+01], [5.000000e-01, 1.500000e+00, {{.*}}, 3.150000e+01]]> : tensor<2x32xf32>
-// CHECK: scf.forall ({{.*}}) in (7) shared_outs({{.*}}) -> (tensor<32x49xf32>)
+// CHECK: scf.forall ({{.*}}) = (0) to (49) step (7) shared_outs({{.*}}) -> (tensor<32x49xf32>)
 // CHECK: vector.transfer_read %[[PACKED]]
 // CHECK: vector.transfer_write {{.*}} {in_bounds = [true, true], permutation_map = #{{.*}}} : vector<7x32xf32>, tensor<32x7xf32>
 // CHECK: linalg.generic {{.*}} ins(%{{.*}} : tensor<32xf32>) outs(%{{.*}} : tensor<32x7xf32>)
