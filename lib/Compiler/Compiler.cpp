@@ -24,13 +24,16 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FileUtilities.h"
 #include "llvm/Support/Format.h"
+#include "llvm/Support/Threading.h"
 #include "llvm/Support/Timer.h"
 #include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
+#include <deque>
 
 using namespace mlir;
 using llvm::Error;
@@ -67,9 +70,9 @@ public:
           os << diagnostic.getLocation() << ": "
              << (diagnostic.getSeverity() == DiagnosticSeverity::Error
                      ? "error: "
-                     : diagnostic.getSeverity() == DiagnosticSeverity::Warning
-                           ? "warning: "
-                           : "note: ")
+                 : diagnostic.getSeverity() == DiagnosticSeverity::Warning
+                     ? "warning: "
+                     : "note: ")
              << diagnostic << "\n";
           for (Diagnostic &note : diagnostic.getNotes())
             os << note.getLocation() << ": note: " << note << "\n";
@@ -157,12 +160,13 @@ void printStats(ModuleOp module, double seconds) {
       workspaceBytes = std::max(workspaceBytes, bytes.getInt());
     if (auto global = dyn_cast<LLVM::GlobalOp>(op))
       if (global.getConstant())
-        if (auto elements = dyn_cast_or_null<ElementsAttr>(global.getValueOrNull()))
+        if (auto elements =
+                dyn_cast_or_null<ElementsAttr>(global.getValueOrNull()))
           if (elements.getElementType().isIntOrFloat())
-            weightBytes += elements.getNumElements() *
-                           llvm::divideCeil(elements.getElementType()
-                                                .getIntOrFloatBitWidth(),
-                                            8);
+            weightBytes +=
+                elements.getNumElements() *
+                llvm::divideCeil(
+                    elements.getElementType().getIntOrFloatBitWidth(), 8);
   });
   auto mib = [](int64_t bytes) { return double(bytes) / (1024.0 * 1024.0); };
   llvm::errs() << llvm::format(
@@ -177,8 +181,7 @@ void printStats(ModuleOp module, double seconds) {
 constexpr int64_t kMinExternalConstantBytes = 1024;
 
 double secondsSince(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() -
-                                       start)
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
       .count();
 }
 
@@ -215,8 +218,8 @@ Error tessera::compileONNXFile(llvm::StringRef modelPath,
       (*module)->print(output->os());
     } else {
       llvm::LLVMContext llvmContext;
-      auto llvmModule = translateToLLVMIR(**module, llvmContext,
-                                          *targetMachine, options.optLevel);
+      auto llvmModule = translateToLLVMIR(**module, llvmContext, *targetMachine,
+                                          options.optLevel);
       if (!llvmModule)
         return llvmModule.takeError();
       (*llvmModule)->print(output->os(), nullptr);
@@ -231,41 +234,54 @@ Error tessera::compileONNXFile(llvm::StringRef modelPath,
   if (stage == CompileStage::SharedLibrary)
     constants = externalizeConstants(**module, kMinExternalConstantBytes,
                                      ConstantPlacement::SameLibrary);
+  // A shared library is compiled in parts, one per core; the other
+  // outputs are one module.
+  bool parallel = stage == CompileStage::SharedLibrary;
+  auto phaseStart = std::chrono::steady_clock::now();
   llvm::LLVMContext llvmContext;
   auto llvmModule = translateToLLVMIR(**module, llvmContext, *targetMachine,
-                                      options.optLevel);
+                                      options.optLevel, /*optimize=*/!parallel);
   if (!llvmModule)
     return llvmModule.takeError();
 
-  if (stage != CompileStage::SharedLibrary) {
+  if (!parallel) {
     std::string message;
     auto output = openOutputFile(outputPath, &message);
     if (!output)
       return makeError("cannot write '" + outputPath + "': " + message);
-    if (Error error = emitMachineCode(
-            **llvmModule, *targetMachine,
-            stage == CompileStage::Object ? llvm::CodeGenFileType::ObjectFile
+    if (Error error = emitMachineCode(**llvmModule, *targetMachine,
+                                      stage == CompileStage::Object
+                                          ? llvm::CodeGenFileType::ObjectFile
                                           : llvm::CodeGenFileType::AssemblyFile,
-            output->os()))
+                                      output->os()))
       return error;
     output->keep();
     return Error::success();
   }
 
-  llvm::SmallString<128> objectPath, constantsPath;
-  int objectFD;
-  if (std::error_code ec = llvm::sys::fs::createTemporaryFile(
-          "tessera-model", "o", objectFD, objectPath))
-    return makeError("cannot create a temporary object file: " + ec.message());
-  llvm::FileRemover removeObject(objectPath);
-  {
-    llvm::raw_fd_ostream objectStream(objectFD, /*shouldClose=*/true);
-    if (Error error = emitMachineCode(**llvmModule, *targetMachine,
-                                      llvm::CodeGenFileType::ObjectFile,
-                                      objectStream))
-      return error;
+  unsigned numParts =
+      std::clamp(llvm::hardware_concurrency().compute_thread_count(), 1u, 8u);
+  std::vector<std::string> objects;
+  std::deque<llvm::FileRemover> removeObjects;
+  for (unsigned part = 0; part < numParts; ++part) {
+    llvm::SmallString<128> objectPath;
+    if (std::error_code ec = llvm::sys::fs::createTemporaryFile(
+            "tessera-model", "o", objectPath))
+      return makeError("cannot create a temporary object file: " +
+                       ec.message());
+    objects.push_back(objectPath.str().str());
+    removeObjects.emplace_back(objectPath);
   }
-  std::vector<std::string> objects = {objectPath.str().str()};
+  if (Error error = emitObjectsInParallel(
+          **llvmModule, options.optLevel,
+          [&] { return createTargetMachine(options.target, options.optLevel); },
+          objects))
+    return error;
+  if (options.printStats)
+    llvm::errs() << llvm::format(
+        "LLVM optimization and machine code (%u threads): %.2f s\n", numParts,
+        secondsSince(phaseStart));
+  llvm::SmallString<128> constantsPath;
   std::optional<llvm::FileRemover> removeConstants;
   if (!constants.empty()) {
     if (std::error_code ec = llvm::sys::fs::createTemporaryFile(
@@ -303,9 +319,8 @@ tessera::JITModel::compileONNXFile(llvm::StringRef modelPath,
   if (!targetMachine)
     return targetMachine.takeError();
   CompilerContext compiler;
-  auto module =
-      importAndLower(compiler, modelPath, CompileStage::SharedLibrary, options,
-                     targetMachine->get());
+  auto module = importAndLower(compiler, modelPath, CompileStage::SharedLibrary,
+                               options, targetMachine->get());
   if (!module)
     return module.takeError();
   if (options.printStats)
@@ -313,9 +328,8 @@ tessera::JITModel::compileONNXFile(llvm::StringRef modelPath,
 
   // The JIT links the weights from memory instead of compiling them.
   std::unique_ptr<JITModel> model(new JITModel());
-  for (ExternalConstant &constant :
-       externalizeConstants(**module, kMinExternalConstantBytes,
-                            ConstantPlacement::Process)) {
+  for (ExternalConstant &constant : externalizeConstants(
+           **module, kMinExternalConstantBytes, ConstantPlacement::Process)) {
     size_t size = llvm::alignTo(std::max<size_t>(constant.bytes.size(), 1),
                                 constant.alignment);
     AlignedBytes storage(
@@ -326,17 +340,16 @@ tessera::JITModel::compileONNXFile(llvm::StringRef modelPath,
 
   llvm::StringRef openMPRuntime = TESSERA_OPENMP_RUNTIME;
   ExecutionEngineOptions engineOptions;
-  auto optimize = makeOptimizingTransformer(options.optLevel, 0,
-                                            targetMachine->get());
+  auto optimize =
+      makeOptimizingTransformer(options.optLevel, 0, targetMachine->get());
   engineOptions.transformer = optimize;
-  engineOptions.jitCodeGenOptLevel =
-      (*targetMachine)->getOptLevel();
+  engineOptions.jitCodeGenOptLevel = (*targetMachine)->getOptLevel();
   engineOptions.sharedLibPaths = openMPRuntime;
   auto engine = ExecutionEngine::create(**module, engineOptions,
                                         std::move(*targetMachine));
   if (!engine)
-    return compiler.takeError("cannot JIT-compile '" + modelPath + "': " +
-                              llvm::toString(engine.takeError()));
+    return compiler.takeError("cannot JIT-compile '" + modelPath +
+                              "': " + llvm::toString(engine.takeError()));
 
   model->engine = std::move(*engine);
   model->engine->registerSymbols([&](llvm::orc::MangleAndInterner interner) {

@@ -49,11 +49,23 @@ int64_t getVectorLanes32(const llvm::TargetMachine &targetMachine);
 /// runtime).
 bool isHostCompatible(const llvm::Triple &triple);
 
-/// Translates an LLVM-dialect module to LLVM IR for `targetMachine` and runs
-/// LLVM's optimization pipeline at `optLevel`.
+/// Translates an LLVM-dialect module to LLVM IR for `targetMachine` and,
+/// with `optimize`, runs LLVM's optimization pipeline at `optLevel`.
 llvm::Expected<std::unique_ptr<llvm::Module>>
 translateToLLVMIR(mlir::ModuleOp module, llvm::LLVMContext &context,
-                  llvm::TargetMachine &targetMachine, unsigned optLevel);
+                  llvm::TargetMachine &targetMachine, unsigned optLevel,
+                  bool optimize = true);
+
+/// Optimizes the unoptimized `module` at `optLevel` and compiles it into one
+/// object file per path of `objectPaths`: its functions are split into that
+/// many parts (llvm::SplitModule), each optimized and compiled in a thread
+/// of its own with its own context and a target machine from
+/// `createMachine`. Internal symbols that parts share become hidden ones.
+llvm::Error emitObjectsInParallel(
+    llvm::Module &module, unsigned optLevel,
+    llvm::function_ref<llvm::Expected<std::unique_ptr<llvm::TargetMachine>>()>
+        createMachine,
+    llvm::ArrayRef<std::string> objectPaths);
 
 /// Writes an object file or assembly.
 llvm::Error emitMachineCode(llvm::Module &module,
@@ -79,9 +91,9 @@ enum class ConstantPlacement {
 /// Turns every constant global of the LLVM-dialect `module` holding at least
 /// `minBytes` of data into an external declaration and returns the data the
 /// symbols must be given.
-std::vector<ExternalConstant>
-externalizeConstants(mlir::ModuleOp module, int64_t minBytes,
-                     ConstantPlacement placement);
+std::vector<ExternalConstant> externalizeConstants(mlir::ModuleOp module,
+                                                   int64_t minBytes,
+                                                   ConstantPlacement placement);
 
 /// Writes an object file defining `constants` (hidden symbols in read-only
 /// data), assembled from the raw bytes with `.incbin`.
