@@ -143,6 +143,7 @@ struct DefaultCPUSchedulesPass
         tessera::rewriteConvolutionsToContractions(module, vectorWidth);
     SmallVector<linalg::GenericOp> depthwiseConvolutions =
         tessera::rewriteDepthwiseConvolutions(module);
+    tessera::reassociateReductions(module);
     // Pads read by depthwise convolutions are fused into their tiles.
     tessera::decomposePads(module, [&](tensor::PadOp pad) {
       return llvm::all_of(pad->getUsers(), [&](Operation *user) {

@@ -367,3 +367,17 @@ linalg::GenericOp tessera::makeDimensionInnermost(RewriterBase &rewriter,
   }
   return generic;
 }
+
+void tessera::reassociateReductions(ModuleOp module) {
+  module.walk([](linalg::LinalgOp op) {
+    if (op.getNumReductionLoops() == 0)
+      return;
+    op->walk([](arith::ArithFastMathInterface arithOp) {
+      arithOp->setAttr(
+          arithOp.getFastMathAttrName(),
+          arith::FastMathFlagsAttr::get(
+              arithOp->getContext(), arithOp.getFastMathFlagsAttr().getValue() |
+                                         arith::FastMathFlags::reassoc));
+    });
+  });
+}

@@ -45,6 +45,12 @@ rewriteDepthwiseConvolutions(mlir::ModuleOp module);
 void decomposePads(mlir::ModuleOp module,
                    llvm::function_ref<bool(mlir::tensor::PadOp)> keep);
 
+/// Marks the floating-point ops of reduction kernels (sums, products,
+/// maxima: softmax, layer_norm, means) `reassoc`, so that LLVM may vectorize
+/// the reduction loops with partial sums per lane, as every deep learning
+/// library does; results differ in rounding only.
+void reassociateReductions(mlir::ModuleOp module);
+
 } // namespace tessera
 
 #endif // TESSERA_LIB_TRANSFORMS_KERNELREWRITES_H

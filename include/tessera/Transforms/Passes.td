@@ -66,6 +66,13 @@ def DefaultCPUSchedules : Pass<"tessera-default-cpu-schedules",
       to the contraction's iteration space (unit dimensions dropped,
       reshapes moved past it), rewritten to update that result in place and
       fused into the contraction's thread tiles with the accumulator's fill;
+    - depthwise convolutions of one image: generics with the output row
+      innermost, one channel per thread tile with its pad, fill and
+      epilogue fused; other pads: a threaded fill and copy;
+    - contraction operands read along the vector dimension with a stride
+      are transposed first (constant weights at compile time);
+    - reduction kernels: their floating-point ops may be reassociated, so
+      that LLVM vectorizes them;
     - every other kernel: its outermost parallel dimension split into
       chunks in an `scf.forall` for the threads, the rest serial loops. Vector widths come
     from `vector-width` (32-bit lanes of the target's vectors: 16 with
