@@ -141,13 +141,16 @@ struct DefaultCPUSchedulesPass
     }
     numConvolutions +=
         tessera::rewriteConvolutionsToContractions(module, vectorWidth);
-    SmallVector<linalg::GenericOp> depthwiseConvolutions =
-        tessera::rewriteDepthwiseConvolutions(module);
+    SmallVector<tessera::DepthwiseConvolution> depthwiseConvolutions =
+        tessera::rewriteDepthwiseConvolutions(module, vectorWidth);
     tessera::reassociateReductions(module);
-    // Pads read by depthwise convolutions are fused into their tiles.
+    // Pads read by depthwise generics are fused into their tiles.
     tessera::decomposePads(module, [&](tensor::PadOp pad) {
       return llvm::all_of(pad->getUsers(), [&](Operation *user) {
-        return llvm::is_contained(depthwiseConvolutions, user);
+        return llvm::any_of(depthwiseConvolutions,
+                            [&](const tessera::DepthwiseConvolution &conv) {
+                              return !conv.perTap && conv.op == user;
+                            });
       });
     });
 
@@ -179,19 +182,17 @@ struct DefaultCPUSchedulesPass
     // Contractions and depthwise convolutions are tiled for the threads
     // here, with their epilogues and the fills of their accumulators fused
     // (TilingInterface); their register tiles are scheduled by the script.
-    auto tileForThreads = [&](linalg::LinalgOp op,
-                              ArrayRef<int64_t> threadTiles,
-                              bool fuseInputPad) {
-      SmallVector<linalg::GenericOp> epilogue =
-          tessera::formEpilogue(rewriter, op);
-      numFusedEpilogues += epilogue.size();
-      if (failed(tessera::tileWithEpilogue(rewriter, op, epilogue, threadTiles,
-                                           fuseInputPad))) {
-        op->emitError() << "the kernel could not be tiled for the threads";
-        return false;
-      }
-      return true;
-    };
+    auto tileForThreads =
+        [&](linalg::LinalgOp op, ArrayRef<linalg::GenericOp> epilogue,
+            ArrayRef<int64_t> threadTiles, bool fuseInputPad) {
+          numFusedEpilogues += epilogue.size();
+          if (failed(tessera::tileWithEpilogue(rewriter, op, epilogue,
+                                               threadTiles, fuseInputPad))) {
+            op->emitError() << "the kernel could not be tiled for the threads";
+            return false;
+          }
+          return true;
+        };
     for (auto &[contraction, loops] : contractions) {
       // Register tiles load vectors along N: operands read along N with a
       // stride are transposed (constant weights at compile time).
@@ -204,18 +205,44 @@ struct DefaultCPUSchedulesPass
       op->setAttr(
           kKernelAttrName,
           IntegerAttr::get(IntegerType::get(&getContext(), 64), kernel++));
-      if (!tileForThreads(op, tiles.thread, /*fuseInputPad=*/false))
+      if (!tileForThreads(op, tessera::formEpilogue(rewriter, op), tiles.thread,
+                          /*fuseInputPad=*/false))
         return signalPassFailure();
       script += schedule;
       ++numContractions;
     }
-    // Depthwise convolutions: one channel per tile, its padded plane made in
-    // the tile and read from cache right away; each tile is a serial loop
-    // nest that LLVM vectorizes along the output row.
-    for (linalg::GenericOp op : depthwiseConvolutions) {
-      SmallVector<int64_t> threadTiles(op.getNumLoops(), 0);
+    // Depthwise convolutions: one channel per tile. A generic's padded plane
+    // is made in the tile and read from cache right away, and the tile is a
+    // serial loop nest that LLVM vectorizes along the output row; the
+    // kernels of the taps, the fill and the epilogue are vectorized over the
+    // whole plane (masked rows), their sum kept in registers.
+    for (tessera::DepthwiseConvolution &conv : depthwiseConvolutions) {
+      SmallVector<linalg::GenericOp> epilogue =
+          tessera::formEpilogue(rewriter, conv.op);
+      SmallVector<int64_t> threadTiles(conv.op.getNumLoops(), 0);
       threadTiles[0] = 1;
-      if (!tileForThreads(op, threadTiles, /*fuseInputPad=*/true))
+      if (conv.perTap) {
+        auto tag =
+            IntegerAttr::get(IntegerType::get(&getContext(), 64), kernel);
+        conv.op->setAttr(kKernelAttrName, tag);
+        for (linalg::GenericOp tail : epilogue)
+          tail->setAttr(kKernelAttrName, tag);
+        if (auto fill = conv.op.getDpsInitOperand(0)
+                            ->get()
+                            .getDefiningOp<linalg::FillOp>())
+          fill->setAttr(kKernelAttrName, tag);
+        // Vectors of the plane's exact shape: unmasked, so that each tap's
+        // sum passes to the next in registers.
+        script += llvm::formatv(R"(
+    %k{0} = transform.structured.match attributes {{{1} = {0} : i64} in %root
+        : (!transform.any_op) -> !transform.any_op
+    transform.structured.vectorize %k{0} : !transform.any_op
+)",
+                                kernel++, kKernelAttrName)
+                      .str();
+      }
+      if (!tileForThreads(conv.op, epilogue, threadTiles,
+                          /*fuseInputPad=*/!conv.perTap))
         return signalPassFailure();
     }
     module.walk([&](linalg::LinalgOp op) {

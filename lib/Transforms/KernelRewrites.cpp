@@ -225,8 +225,74 @@ static Value collapsePlanes(RewriterBase &rewriter, Location loc, Value input,
       pad.getConstantPaddingValue());
 }
 
-SmallVector<linalg::GenericOp>
-tessera::rewriteDepthwiseConvolutions(ModuleOp module) {
+/// The sum over the taps of a depthwise convolution, one elementwise kernel
+/// per tap: acc[g, y, x] += planes[g, y + kh, x + kw] * taps[g, kh, kw] (unit
+/// strides). The first tap updates `accumulator`; each later one reads the
+/// previous sum as an input. Returns the first.
+static linalg::GenericOp buildTapSums(RewriterBase &rewriter, Location loc,
+                                      Value planes, Value taps,
+                                      Value accumulator,
+                                      ArrayRef<int64_t> dilations) {
+  auto outputType = cast<RankedTensorType>(accumulator.getType());
+  auto tapsType = cast<RankedTensorType>(taps.getType());
+  int64_t groups = outputType.getDimSize(0);
+  MLIRContext *context = rewriter.getContext();
+  AffineMap identity = AffineMap::getMultiDimIdentityMap(3, context);
+  AffineMap perGroup =
+      AffineMap::get(3, 0, {getAffineDimExpr(0, context)}, context);
+  auto parallel =
+      SmallVector<utils::IteratorType>(3, utils::IteratorType::parallel);
+  auto oneIndex = [&](int64_t v) { return rewriter.getIndexAttr(v); };
+  linalg::GenericOp first;
+  Value sum = accumulator;
+  for (int64_t kh = 0; kh < tapsType.getDimSize(1); ++kh) {
+    for (int64_t kw = 0; kw < tapsType.getDimSize(2); ++kw) {
+      Value window = tensor::ExtractSliceOp::create(
+          rewriter, loc, planes,
+          {oneIndex(0), oneIndex(kh * dilations[0]),
+           oneIndex(kw * dilations[1])},
+          {oneIndex(groups), oneIndex(outputType.getDimSize(1)),
+           oneIndex(outputType.getDimSize(2))},
+          {oneIndex(1), oneIndex(1), oneIndex(1)});
+      Value weight = tensor::ExtractSliceOp::create(
+          rewriter, loc,
+          RankedTensorType::get({groups}, tapsType.getElementType()), taps,
+          {oneIndex(0), oneIndex(kh), oneIndex(kw)},
+          {oneIndex(groups), oneIndex(1), oneIndex(1)},
+          {oneIndex(1), oneIndex(1), oneIndex(1)});
+      linalg::GenericOp tap;
+      if (!first) {
+        tap = linalg::GenericOp::create(
+            rewriter, loc, outputType, ValueRange{window, weight},
+            ValueRange{sum}, {identity, perGroup, identity}, parallel,
+            [](OpBuilder &b, Location loc, ValueRange args) {
+              Value product = arith::MulFOp::create(b, loc, args[0], args[1]);
+              linalg::YieldOp::create(
+                  b, loc,
+                  arith::AddFOp::create(b, loc, product, args[2]).getResult());
+            });
+        first = tap;
+      } else {
+        Value empty = tensor::EmptyOp::create(
+            rewriter, loc, outputType.getShape(), outputType.getElementType());
+        tap = linalg::GenericOp::create(
+            rewriter, loc, outputType, ValueRange{sum, window, weight},
+            ValueRange{empty}, {identity, identity, perGroup, identity},
+            parallel, [](OpBuilder &b, Location loc, ValueRange args) {
+              Value product = arith::MulFOp::create(b, loc, args[1], args[2]);
+              linalg::YieldOp::create(
+                  b, loc,
+                  arith::AddFOp::create(b, loc, product, args[0]).getResult());
+            });
+      }
+      sum = tap.getResult(0);
+    }
+  }
+  return first;
+}
+
+SmallVector<tessera::DepthwiseConvolution>
+tessera::rewriteDepthwiseConvolutions(ModuleOp module, int64_t vectorWidth) {
   SmallVector<linalg::Conv2DNgchwGfchwOp> convolutions;
   module.walk([&](linalg::Conv2DNgchwGfchwOp conv) {
     auto linalgOp = cast<linalg::LinalgOp>(conv.getOperation());
@@ -240,7 +306,7 @@ tessera::rewriteDepthwiseConvolutions(ModuleOp module) {
         filterType.getDimSize(1) == 1)
       convolutions.push_back(conv);
   });
-  SmallVector<linalg::GenericOp> rewritten;
+  SmallVector<DepthwiseConvolution> rewritten;
   IRRewriter rewriter(module.getContext());
   MLIRContext *context = module.getContext();
   for (linalg::Conv2DNgchwGfchwOp conv : convolutions) {
@@ -267,6 +333,20 @@ tessera::rewriteDepthwiseConvolutions(ModuleOp module) {
       accumulator =
           tensor::CollapseShapeOp::create(rewriter, loc, init, groups);
     }
+    // Rows no longer than a vector: the loop over them would stay scalar;
+    // one kernel per tap vectorizes whole planes instead.
+    if (strides[0] == 1 && strides[1] == 1 &&
+        outputType.getDimSize(2) <= vectorWidth) {
+      linalg::GenericOp first =
+          buildTapSums(rewriter, loc, planes, taps, accumulator, dilations);
+      Value sum = first.getResult(0);
+      while (sum.hasOneUse() && isa<linalg::GenericOp>(*sum.getUsers().begin()))
+        sum = sum.getUsers().begin()->getResult(0);
+      rewriter.replaceOpWithNewOp<tensor::ExpandShapeOp>(conv, initType, sum,
+                                                         groups);
+      rewritten.push_back({first, /*perTap=*/true});
+      continue;
+    }
     AffineExpr g, oh, kh, kw, ow;
     bindDims(context, g, oh, kh, kw, ow);
     SmallVector<AffineMap> maps = {
@@ -291,7 +371,7 @@ tessera::rewriteDepthwiseConvolutions(ModuleOp module) {
     depthwise->setDiscardableAttrs(conv->getDiscardableAttrDictionary());
     rewriter.replaceOpWithNewOp<tensor::ExpandShapeOp>(
         conv, initType, depthwise.getResult(0), groups);
-    rewritten.push_back(depthwise);
+    rewritten.push_back({depthwise, /*perTap=*/false});
   }
   return rewritten;
 }

@@ -30,13 +30,25 @@ mlir::linalg::GenericOp makeDimensionInnermost(mlir::RewriterBase &rewriter,
                                                mlir::linalg::LinalgOp op,
                                                unsigned dim);
 
+/// A depthwise convolution after rewriteDepthwiseConvolutions: `op` is one
+/// generic over [g, oh, kh, kw, ow], or, with `perTap`, the first of a chain
+/// of elementwise kernels, one per tap, each adding its products to the
+/// previous sum.
+struct DepthwiseConvolution {
+  mlir::linalg::GenericOp op;
+  bool perTap;
+};
+
 /// Rewrites the depthwise convolutions of one image (grouped NCHW, one
-/// input and one output channel per group, static shapes) into generics
-/// over [g, oh, kh, kw, ow]: the output row is the innermost loop, which
-/// reads the input row contiguously (or with the stride) and vectorizes.
-/// A padded input is padded per plane (the pad can join the tiles).
-llvm::SmallVector<mlir::linalg::GenericOp>
-rewriteDepthwiseConvolutions(mlir::ModuleOp module);
+/// input and one output channel per group, static shapes) on [g, h, w]
+/// planes. Output rows longer than `vectorWidth` (or strided ones) become a
+/// generic over [g, oh, kh, kw, ow]: the output row is the innermost loop,
+/// which reads the input row contiguously (or with the stride) and
+/// vectorizes; a padded input is padded per plane (the pad can join the
+/// tiles). Shorter rows with unit strides become one elementwise kernel per
+/// tap over whole planes, which vectorize as a whole.
+llvm::SmallVector<DepthwiseConvolution>
+rewriteDepthwiseConvolutions(mlir::ModuleOp module, int64_t vectorWidth);
 
 /// Rewrites every static tensor.pad with a constant value, except those
 /// `keep` names, into a fill of the padded tensor and a linalg.copy of the

@@ -174,46 +174,47 @@ func.func @conv_bias(%x: tensor<1x2x7x7xf32>, %bias: tensor<32xf32>) -> tensor<1
 
 // -----
 
-// A depthwise convolution of one image becomes a generic over
+// A depthwise convolution of one image with rows longer than a vector
+// becomes a generic over
 // [g, oh, kh, kw, ow] on [g, h, w] planes; its pad is redone per plane and
 // made in each one-channel tile with the fill, the convolution and its
 // fused bias; a pad read by anything else becomes a threaded fill and copy.
 // CHECK-LABEL: func.func @depthwise
-// CHECK: scf.forall ({{.*}}) in (8) shared_outs({{.*}}) -> (tensor<8x8x8xf32>)
+// CHECK: scf.forall ({{.*}}) in (8) shared_outs({{.*}}) -> (tensor<8x20x20xf32>)
 // CHECK: %[[PLANE:.*]] = tensor.pad {{.*}} low[0, 1, 1] high[0, 1, 1]
-// CHECK: tensor<1x8x8xf32> to tensor<1x10x10xf32>
-// CHECK: %[[ZERO:.*]] = linalg.fill {{.*}} -> tensor<1x8x8xf32>
-// CHECK: %[[CONV:.*]] = linalg.generic {{.*}} iterator_types = ["parallel", "parallel", "reduction", "reduction", "parallel"]} ins(%[[PLANE]], %{{.*}} : tensor<1x10x10xf32>, tensor<1x3x3xf32>) outs(%[[ZERO]] : tensor<1x8x8xf32>)
-// CHECK: linalg.generic {{.*}} outs(%[[CONV]] : tensor<1x8x8xf32>)
+// CHECK: tensor<1x20x20xf32> to tensor<1x22x22xf32>
+// CHECK: %[[ZERO:.*]] = linalg.fill {{.*}} -> tensor<1x20x20xf32>
+// CHECK: %[[CONV:.*]] = linalg.generic {{.*}} iterator_types = ["parallel", "parallel", "reduction", "reduction", "parallel"]} ins(%[[PLANE]], %{{.*}} : tensor<1x22x22xf32>, tensor<1x3x3xf32>) outs(%[[ZERO]] : tensor<1x20x20xf32>)
+// CHECK: linalg.generic {{.*}} outs(%[[CONV]] : tensor<1x20x20xf32>)
 // CHECK: tensor.parallel_insert_slice
-// CHECK: scf.forall ({{.*}}) in (8) shared_outs({{.*}}) -> (tensor<1x8x10x10xf32>)
+// CHECK: scf.forall ({{.*}}) in (8) shared_outs({{.*}}) -> (tensor<1x8x22x22xf32>)
 // CHECK: linalg.fill
-// CHECK: scf.forall ({{.*}}) in (8) shared_outs({{.*}}) -> (tensor<1x8x8x8xf32>)
+// CHECK: scf.forall ({{.*}}) in (8) shared_outs({{.*}}) -> (tensor<1x8x20x20xf32>)
 // CHECK: linalg.copy
-// CHECK: tensor.insert_slice {{.*}} into {{.*}}[0, 0, 1, 1] [1, 8, 8, 8] [1, 1, 1, 1] : tensor<8x8x8xf32> into tensor<1x8x10x10xf32>
+// CHECK: tensor.insert_slice {{.*}} into {{.*}}[0, 0, 1, 1] [1, 8, 20, 20] [1, 1, 1, 1] : tensor<8x20x20xf32> into tensor<1x8x22x22xf32>
 // CHECK-NOT: linalg.conv_2d_ngchw_gfchw
-func.func @depthwise(%x: tensor<1x8x8x8xf32>, %w: tensor<8x1x1x3x3xf32>, %bias: tensor<8xf32>) -> (tensor<1x8x8x8xf32>, tensor<1x8x10x10xf32>) {
+func.func @depthwise(%x: tensor<1x8x20x20xf32>, %w: tensor<8x1x1x3x3xf32>, %bias: tensor<8xf32>) -> (tensor<1x8x20x20xf32>, tensor<1x8x22x22xf32>) {
   %zero = arith.constant 0.0 : f32
-  %planes = tensor.expand_shape %x [[0], [1, 2], [3], [4]] output_shape [1, 8, 1, 8, 8] : tensor<1x8x8x8xf32> into tensor<1x8x1x8x8xf32>
+  %planes = tensor.expand_shape %x [[0], [1, 2], [3], [4]] output_shape [1, 8, 1, 20, 20] : tensor<1x8x20x20xf32> into tensor<1x8x1x20x20xf32>
   %grouped = tensor.pad %planes low[0, 0, 0, 1, 1] high[0, 0, 0, 1, 1] {
   ^bb0(%i: index, %j: index, %c: index, %k: index, %l: index):
     tensor.yield %zero : f32
-  } : tensor<1x8x1x8x8xf32> to tensor<1x8x1x10x10xf32>
-  %empty = tensor.empty() : tensor<1x8x1x8x8xf32>
-  %acc = linalg.fill ins(%zero : f32) outs(%empty : tensor<1x8x1x8x8xf32>) -> tensor<1x8x1x8x8xf32>
-  %0 = linalg.conv_2d_ngchw_gfchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%grouped, %w : tensor<1x8x1x10x10xf32>, tensor<8x1x1x3x3xf32>) outs(%acc : tensor<1x8x1x8x8xf32>) -> tensor<1x8x1x8x8xf32>
-  %1 = tensor.collapse_shape %0 [[0], [1, 2], [3], [4]] : tensor<1x8x1x8x8xf32> into tensor<1x8x8x8xf32>
-  %out = tensor.empty() : tensor<1x8x8x8xf32>
-  %2 = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>, affine_map<(d0, d1, d2, d3) -> (d1)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%1, %bias : tensor<1x8x8x8xf32>, tensor<8xf32>) outs(%out : tensor<1x8x8x8xf32>) {
+  } : tensor<1x8x1x20x20xf32> to tensor<1x8x1x22x22xf32>
+  %empty = tensor.empty() : tensor<1x8x1x20x20xf32>
+  %acc = linalg.fill ins(%zero : f32) outs(%empty : tensor<1x8x1x20x20xf32>) -> tensor<1x8x1x20x20xf32>
+  %0 = linalg.conv_2d_ngchw_gfchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%grouped, %w : tensor<1x8x1x22x22xf32>, tensor<8x1x1x3x3xf32>) outs(%acc : tensor<1x8x1x20x20xf32>) -> tensor<1x8x1x20x20xf32>
+  %1 = tensor.collapse_shape %0 [[0], [1, 2], [3], [4]] : tensor<1x8x1x20x20xf32> into tensor<1x8x20x20xf32>
+  %out = tensor.empty() : tensor<1x8x20x20xf32>
+  %2 = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>, affine_map<(d0, d1, d2, d3) -> (d1)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%1, %bias : tensor<1x8x20x20xf32>, tensor<8xf32>) outs(%out : tensor<1x8x20x20xf32>) {
   ^bb0(%in: f32, %b: f32, %o: f32):
     %s = arith.addf %in, %b : f32
     linalg.yield %s : f32
-  } -> tensor<1x8x8x8xf32>
+  } -> tensor<1x8x20x20xf32>
   %other = tensor.pad %x low[0, 0, 1, 1] high[0, 0, 1, 1] {
   ^bb0(%i: index, %j: index, %k: index, %l: index):
     tensor.yield %zero : f32
-  } : tensor<1x8x8x8xf32> to tensor<1x8x10x10xf32>
-  return %2, %other : tensor<1x8x8x8xf32>, tensor<1x8x10x10xf32>
+  } : tensor<1x8x20x20xf32> to tensor<1x8x22x22xf32>
+  return %2, %other : tensor<1x8x20x20xf32>, tensor<1x8x22x22xf32>
 }
 
 // -----
@@ -257,4 +258,39 @@ func.func @row_sums(%x: tensor<64x128xf32>, %init: tensor<64xf32>, %out: tensor<
     linalg.yield %p : f32
   } -> tensor<64x128xf32>
   return %0, %1 : tensor<64xf32>, tensor<64x128xf32>
+}
+
+// -----
+
+// Rows no longer than a vector (7 here): one elementwise kernel per tap on
+// shifted windows of the padded planes, fused per channel with the fill and
+// the epilogue and vectorized over the whole 7x7 plane: the sum passes from
+// tap to tap in registers and is written once.
+// CHECK-LABEL: func.func @depthwise_taps
+// CHECK: scf.forall ({{.*}}) in (8) shared_outs({{.*}}) -> (tensor<8x7x7xf32>)
+// CHECK-COUNT-9: arith.mulf {{.*}} : vector<7x7xf32>
+// CHECK: arith.addf {{.*}} : vector<7x7xf32>
+// CHECK: arith.maximumf {{.*}} : vector<7x7xf32>
+// CHECK: vector.transfer_write
+// CHECK-NOT: vector.transfer_write
+// CHECK: tensor.parallel_insert_slice
+func.func @depthwise_taps(%x: tensor<1x8x7x7xf32>, %w: tensor<8x1x1x3x3xf32>, %bias: tensor<8xf32>) -> tensor<1x8x7x7xf32> {
+  %zero = arith.constant 0.0 : f32
+  %planes = tensor.expand_shape %x [[0], [1, 2], [3], [4]] output_shape [1, 8, 1, 7, 7] : tensor<1x8x7x7xf32> into tensor<1x8x1x7x7xf32>
+  %padded = tensor.pad %planes low[0, 0, 0, 1, 1] high[0, 0, 0, 1, 1] {
+  ^bb0(%i: index, %j: index, %c: index, %k: index, %l: index):
+    tensor.yield %zero : f32
+  } : tensor<1x8x1x7x7xf32> to tensor<1x8x1x9x9xf32>
+  %empty = tensor.empty() : tensor<1x8x1x7x7xf32>
+  %acc = linalg.fill ins(%zero : f32) outs(%empty : tensor<1x8x1x7x7xf32>) -> tensor<1x8x1x7x7xf32>
+  %0 = linalg.conv_2d_ngchw_gfchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%padded, %w : tensor<1x8x1x9x9xf32>, tensor<8x1x1x3x3xf32>) outs(%acc : tensor<1x8x1x7x7xf32>) -> tensor<1x8x1x7x7xf32>
+  %1 = tensor.collapse_shape %0 [[0], [1, 2], [3], [4]] : tensor<1x8x1x7x7xf32> into tensor<1x8x7x7xf32>
+  %out = tensor.empty() : tensor<1x8x7x7xf32>
+  %2 = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>, affine_map<(d0, d1, d2, d3) -> (d1)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%1, %bias : tensor<1x8x7x7xf32>, tensor<8xf32>) outs(%out : tensor<1x8x7x7xf32>) {
+  ^bb0(%in: f32, %b: f32, %o: f32):
+    %s = arith.addf %in, %b : f32
+    %r = arith.maximumf %s, %zero : f32
+    linalg.yield %r : f32
+  } -> tensor<1x8x7x7xf32>
+  return %2 : tensor<1x8x7x7xf32>
 }
