@@ -241,9 +241,38 @@ struct DefaultCPUSchedulesPass
                                 kernel++, kKernelAttrName)
                       .str();
       }
+      // The per-tap kernels' tag (given above).
+      int64_t tag = kernel - 1;
+      linalg::LinalgOp last =
+          epilogue.empty() ? linalg::LinalgOp(conv.op) : epilogue.back();
+      int64_t height = last.getStaticLoopRanges()[1];
       if (!tileForThreads(conv.op, epilogue, threadTiles,
                           /*fuseInputPad=*/!conv.perTap))
         return signalPassFailure();
+      if (!conv.perTap || conv.rows == height)
+        continue;
+      // Tiles of rows within the channel's tile, the taps and the
+      // epilogue fused into each.
+      Operation *tiledLast = nullptr;
+      module.walk([&](linalg::LinalgOp op) {
+        auto attr = op->getAttrOfType<IntegerAttr>(kKernelAttrName);
+        if (attr && attr.getInt() == tag &&
+            op->getParentOfType<scf::ForallOp>())
+          for (Operation *user : op->getUsers())
+            if (isa<tensor::ParallelInsertSliceOp>(user))
+              tiledLast = op;
+      });
+      if (!tiledLast ||
+          failed(tessera::tileAndFuse(
+              rewriter, cast<TilingInterface>(tiledLast), {0, conv.rows, 0},
+              scf::SCFTilingOptions::LoopType::ForOp, [&](Operation *op) {
+                auto attr = op->getAttrOfType<IntegerAttr>(kKernelAttrName);
+                return attr && attr.getInt() == tag;
+              }))) {
+        module.emitError() << "a depthwise convolution could not be tiled "
+                              "by rows";
+        return signalPassFailure();
+      }
     }
     module.walk([&](linalg::LinalgOp op) {
       if (op->hasAttr(kKernelAttrName) || op->getParentOfType<scf::ForallOp>())

@@ -147,22 +147,35 @@ tessera::tileWithEpilogue(RewriterBase &rewriter, linalg::LinalgOp producer,
                        .getDefiningOp<tensor::PadOp>())
       group.insert(pad);
 
+  FailureOr<LoopLikeOpInterface> loop =
+      tileAndFuse(rewriter, cast<TilingInterface>(last), tiles,
+                  scf::SCFTilingOptions::LoopType::ForallOp,
+                  [&](Operation *op) { return group.contains(op); });
+  if (failed(loop))
+    return failure();
+  return cast<scf::ForallOp>(loop->getOperation());
+}
+
+FailureOr<LoopLikeOpInterface>
+tessera::tileAndFuse(RewriterBase &rewriter, TilingInterface last,
+                     ArrayRef<int64_t> tiles,
+                     scf::SCFTilingOptions::LoopType loopType,
+                     function_ref<bool(Operation *)> fusable) {
   scf::SCFTilingOptions tiling;
   tiling.setTileSizes(getAsIndexOpFoldResult(rewriter.getContext(), tiles));
-  tiling.setLoopType(scf::SCFTilingOptions::LoopType::ForallOp);
+  tiling.setLoopType(loopType);
   scf::SCFTileAndFuseOptions options;
   options.setTilingOptions(tiling);
   options.setFusionControlFn(
       [&](tensor::ExtractSliceOp, OpResult producerResult,
           bool) -> std::optional<scf::SCFTileAndFuseOptions::ControlFnResult> {
-        if (!group.contains(producerResult.getOwner()))
+        if (!fusable(producerResult.getOwner()))
           return std::nullopt;
         return scf::SCFTileAndFuseOptions::ControlFnResult{};
       });
   rewriter.setInsertionPoint(last);
   FailureOr<scf::SCFTileAndFuseResult> result =
-      scf::tileConsumerAndFuseProducersUsingSCF(
-          rewriter, cast<TilingInterface>(last), options);
+      scf::tileConsumerAndFuseProducersUsingSCF(rewriter, last, options);
   if (failed(result) || result->loops.size() != 1)
     return failure();
   for (OpResult value : last->getResults())
@@ -173,5 +186,5 @@ tessera::tileWithEpilogue(RewriterBase &rewriter, linalg::LinalgOp producer,
   for (Operation *op : result->fusedProducers)
     if (op->use_empty())
       rewriter.eraseOp(op);
-  return cast<scf::ForallOp>(result->loops.front().getOperation());
+  return result->loops.front();
 }

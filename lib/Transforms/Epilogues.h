@@ -14,6 +14,7 @@
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/PatternMatch.h"
 
@@ -50,6 +51,16 @@ mlir::FailureOr<mlir::scf::ForallOp>
 tileWithEpilogue(mlir::RewriterBase &rewriter, mlir::linalg::LinalgOp producer,
                  llvm::ArrayRef<mlir::linalg::GenericOp> epilogue,
                  llvm::ArrayRef<int64_t> producerTiles, bool fuseInputPad);
+
+/// Tiles `last` with `tiles` (0: not tiled) into one loop of `loopType` and
+/// fuses into it, tile by tile, the producers of its operands for which
+/// `fusable` holds (through destinations too), last first. The fused
+/// producers are erased when nothing outside the loop uses them.
+mlir::FailureOr<mlir::LoopLikeOpInterface>
+tileAndFuse(mlir::RewriterBase &rewriter, mlir::TilingInterface last,
+            llvm::ArrayRef<int64_t> tiles,
+            mlir::scf::SCFTilingOptions::LoopType loopType,
+            llvm::function_ref<bool(mlir::Operation *)> fusable);
 
 } // namespace tessera
 

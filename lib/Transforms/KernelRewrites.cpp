@@ -333,10 +333,16 @@ tessera::rewriteDepthwiseConvolutions(ModuleOp module, int64_t vectorWidth) {
       accumulator =
           tensor::CollapseShapeOp::create(rewriter, loc, init, groups);
     }
-    // Rows no longer than a vector: the loop over them would stay scalar;
-    // one kernel per tap vectorizes whole planes instead.
-    if (strides[0] == 1 && strides[1] == 1 &&
-        outputType.getDimSize(2) <= vectorWidth) {
+    // With unit strides, one kernel per tap on shifted windows vectorizes
+    // over whole rows; a tile of rows holds the sum in at most 16 vector
+    // registers (rows no longer than a vector: the whole plane).
+    int64_t height = outputType.getDimSize(1), width = outputType.getDimSize(2);
+    int64_t rows = width <= vectorWidth ? height : 0;
+    for (int64_t r = std::min(height, 16 * vectorWidth / width); r > 0 && !rows;
+         --r)
+      if (height % r == 0)
+        rows = r;
+    if (strides[0] == 1 && strides[1] == 1 && rows > 0) {
       linalg::GenericOp first =
           buildTapSums(rewriter, loc, planes, taps, accumulator, dilations);
       Value sum = first.getResult(0);
@@ -344,7 +350,7 @@ tessera::rewriteDepthwiseConvolutions(ModuleOp module, int64_t vectorWidth) {
         sum = sum.getUsers().begin()->getResult(0);
       rewriter.replaceOpWithNewOp<tensor::ExpandShapeOp>(conv, initType, sum,
                                                          groups);
-      rewritten.push_back({first, /*perTap=*/true});
+      rewritten.push_back({first, /*perTap=*/true, rows});
       continue;
     }
     AffineExpr g, oh, kh, kw, ow;

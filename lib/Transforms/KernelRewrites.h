@@ -37,6 +37,9 @@ mlir::linalg::GenericOp makeDimensionInnermost(mlir::RewriterBase &rewriter,
 struct DepthwiseConvolution {
   mlir::linalg::GenericOp op;
   bool perTap;
+  /// Output rows a tile of the per-tap kernels covers (a divisor of the
+  /// plane's height) so that the sum fits in vector registers.
+  int64_t rows = 0;
 };
 
 /// Rewrites the depthwise convolutions of one image (grouped NCHW, one
@@ -45,8 +48,9 @@ struct DepthwiseConvolution {
 /// generic over [g, oh, kh, kw, ow]: the output row is the innermost loop,
 /// which reads the input row contiguously (or with the stride) and
 /// vectorizes; a padded input is padded per plane (the pad can join the
-/// tiles). Shorter rows with unit strides become one elementwise kernel per
-/// tap over whole planes, which vectorize as a whole.
+/// tiles). With unit strides, planes become one elementwise kernel per tap
+/// instead, vectorized over tiles of whole rows: rows no longer than a
+/// vector, or a few rows of up to 16 vectors in all.
 llvm::SmallVector<DepthwiseConvolution>
 rewriteDepthwiseConvolutions(mlir::ModuleOp module, int64_t vectorWidth);
 

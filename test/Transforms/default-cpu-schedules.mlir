@@ -174,18 +174,18 @@ func.func @conv_bias(%x: tensor<1x2x7x7xf32>, %bias: tensor<32xf32>) -> tensor<1
 
 // -----
 
-// A depthwise convolution of one image with rows longer than a vector
-// becomes a generic over
+// A strided depthwise convolution of one image becomes a generic over
 // [g, oh, kh, kw, ow] on [g, h, w] planes; its pad is redone per plane and
-// made in each one-channel tile with the fill, the convolution and its
-// fused bias; a pad read by anything else becomes a threaded fill and copy.
+// made in each one-channel tile (the part the windows read) with the fill,
+// the convolution and its fused bias; a pad read by anything else becomes a
+// threaded fill and copy.
 // CHECK-LABEL: func.func @depthwise
-// CHECK: scf.forall ({{.*}}) in (8) shared_outs({{.*}}) -> (tensor<8x20x20xf32>)
-// CHECK: %[[PLANE:.*]] = tensor.pad {{.*}} low[0, 1, 1] high[0, 1, 1]
-// CHECK: tensor<1x20x20xf32> to tensor<1x22x22xf32>
-// CHECK: %[[ZERO:.*]] = linalg.fill {{.*}} -> tensor<1x20x20xf32>
-// CHECK: %[[CONV:.*]] = linalg.generic {{.*}} iterator_types = ["parallel", "parallel", "reduction", "reduction", "parallel"]} ins(%[[PLANE]], %{{.*}} : tensor<1x22x22xf32>, tensor<1x3x3xf32>) outs(%[[ZERO]] : tensor<1x20x20xf32>)
-// CHECK: linalg.generic {{.*}} outs(%[[CONV]] : tensor<1x20x20xf32>)
+// CHECK: scf.forall ({{.*}}) in (8) shared_outs({{.*}}) -> (tensor<8x10x10xf32>)
+// CHECK: %[[PLANE:.*]] = tensor.pad {{.*}} low[0, 1, 1] high[0, 0, 0]
+// CHECK: tensor<1x20x20xf32> to tensor<1x21x21xf32>
+// CHECK: %[[ZERO:.*]] = linalg.fill {{.*}} -> tensor<1x10x10xf32>
+// CHECK: %[[CONV:.*]] = linalg.generic {{.*}} iterator_types = ["parallel", "parallel", "reduction", "reduction", "parallel"]} ins(%[[PLANE]], %{{.*}} : tensor<1x21x21xf32>, tensor<1x3x3xf32>) outs(%[[ZERO]] : tensor<1x10x10xf32>)
+// CHECK: linalg.generic {{.*}} outs(%[[CONV]] : tensor<1x10x10xf32>)
 // CHECK: tensor.parallel_insert_slice
 // CHECK: scf.forall ({{.*}}) in (8) shared_outs({{.*}}) -> (tensor<1x8x22x22xf32>)
 // CHECK: linalg.fill
@@ -193,28 +193,54 @@ func.func @conv_bias(%x: tensor<1x2x7x7xf32>, %bias: tensor<32xf32>) -> tensor<1
 // CHECK: linalg.copy
 // CHECK: tensor.insert_slice {{.*}} into {{.*}}[0, 0, 1, 1] [1, 8, 20, 20] [1, 1, 1, 1] : tensor<8x20x20xf32> into tensor<1x8x22x22xf32>
 // CHECK-NOT: linalg.conv_2d_ngchw_gfchw
-func.func @depthwise(%x: tensor<1x8x20x20xf32>, %w: tensor<8x1x1x3x3xf32>, %bias: tensor<8xf32>) -> (tensor<1x8x20x20xf32>, tensor<1x8x22x22xf32>) {
+func.func @depthwise(%x: tensor<1x8x20x20xf32>, %w: tensor<8x1x1x3x3xf32>, %bias: tensor<8xf32>) -> (tensor<1x8x10x10xf32>, tensor<1x8x22x22xf32>) {
   %zero = arith.constant 0.0 : f32
   %planes = tensor.expand_shape %x [[0], [1, 2], [3], [4]] output_shape [1, 8, 1, 20, 20] : tensor<1x8x20x20xf32> into tensor<1x8x1x20x20xf32>
   %grouped = tensor.pad %planes low[0, 0, 0, 1, 1] high[0, 0, 0, 1, 1] {
   ^bb0(%i: index, %j: index, %c: index, %k: index, %l: index):
     tensor.yield %zero : f32
   } : tensor<1x8x1x20x20xf32> to tensor<1x8x1x22x22xf32>
-  %empty = tensor.empty() : tensor<1x8x1x20x20xf32>
-  %acc = linalg.fill ins(%zero : f32) outs(%empty : tensor<1x8x1x20x20xf32>) -> tensor<1x8x1x20x20xf32>
-  %0 = linalg.conv_2d_ngchw_gfchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%grouped, %w : tensor<1x8x1x22x22xf32>, tensor<8x1x1x3x3xf32>) outs(%acc : tensor<1x8x1x20x20xf32>) -> tensor<1x8x1x20x20xf32>
-  %1 = tensor.collapse_shape %0 [[0], [1, 2], [3], [4]] : tensor<1x8x1x20x20xf32> into tensor<1x8x20x20xf32>
-  %out = tensor.empty() : tensor<1x8x20x20xf32>
-  %2 = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>, affine_map<(d0, d1, d2, d3) -> (d1)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%1, %bias : tensor<1x8x20x20xf32>, tensor<8xf32>) outs(%out : tensor<1x8x20x20xf32>) {
+  %empty = tensor.empty() : tensor<1x8x1x10x10xf32>
+  %acc = linalg.fill ins(%zero : f32) outs(%empty : tensor<1x8x1x10x10xf32>) -> tensor<1x8x1x10x10xf32>
+  %0 = linalg.conv_2d_ngchw_gfchw {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>} ins(%grouped, %w : tensor<1x8x1x22x22xf32>, tensor<8x1x1x3x3xf32>) outs(%acc : tensor<1x8x1x10x10xf32>) -> tensor<1x8x1x10x10xf32>
+  %1 = tensor.collapse_shape %0 [[0], [1, 2], [3], [4]] : tensor<1x8x1x10x10xf32> into tensor<1x8x10x10xf32>
+  %out = tensor.empty() : tensor<1x8x10x10xf32>
+  %2 = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>, affine_map<(d0, d1, d2, d3) -> (d1)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%1, %bias : tensor<1x8x10x10xf32>, tensor<8xf32>) outs(%out : tensor<1x8x10x10xf32>) {
   ^bb0(%in: f32, %b: f32, %o: f32):
     %s = arith.addf %in, %b : f32
     linalg.yield %s : f32
-  } -> tensor<1x8x20x20xf32>
+  } -> tensor<1x8x10x10xf32>
   %other = tensor.pad %x low[0, 0, 1, 1] high[0, 0, 1, 1] {
   ^bb0(%i: index, %j: index, %k: index, %l: index):
     tensor.yield %zero : f32
   } : tensor<1x8x20x20xf32> to tensor<1x8x22x22xf32>
-  return %2, %other : tensor<1x8x20x20xf32>, tensor<1x8x22x22xf32>
+  return %2, %other : tensor<1x8x10x10xf32>, tensor<1x8x22x22xf32>
+}
+
+// -----
+
+// Unit strides and rows longer than a vector (20 here): the per-tap kernels
+// of a channel's tile are tiled again by 10 rows (10 x 20 floats stay in
+// registers), all of them fused into each.
+// CHECK-LABEL: func.func @depthwise_rows
+// CHECK: scf.forall ({{.*}}) in (8) shared_outs({{.*}}) -> (tensor<8x20x20xf32>)
+// CHECK: scf.for {{.*}} step %c10
+// CHECK-COUNT-9: arith.mulf {{.*}} : vector<10x20xf32>
+// CHECK: vector.transfer_write
+// CHECK-NOT: vector.transfer_write
+// CHECK: scf.yield
+func.func @depthwise_rows(%x: tensor<1x8x20x20xf32>, %w: tensor<8x1x1x3x3xf32>) -> tensor<1x8x20x20xf32> {
+  %zero = arith.constant 0.0 : f32
+  %planes = tensor.expand_shape %x [[0], [1, 2], [3], [4]] output_shape [1, 8, 1, 20, 20] : tensor<1x8x20x20xf32> into tensor<1x8x1x20x20xf32>
+  %padded = tensor.pad %planes low[0, 0, 0, 1, 1] high[0, 0, 0, 1, 1] {
+  ^bb0(%i: index, %j: index, %c: index, %k: index, %l: index):
+    tensor.yield %zero : f32
+  } : tensor<1x8x1x20x20xf32> to tensor<1x8x1x22x22xf32>
+  %empty = tensor.empty() : tensor<1x8x1x20x20xf32>
+  %acc = linalg.fill ins(%zero : f32) outs(%empty : tensor<1x8x1x20x20xf32>) -> tensor<1x8x1x20x20xf32>
+  %0 = linalg.conv_2d_ngchw_gfchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%padded, %w : tensor<1x8x1x22x22xf32>, tensor<8x1x1x3x3xf32>) outs(%acc : tensor<1x8x1x20x20xf32>) -> tensor<1x8x1x20x20xf32>
+  %1 = tensor.collapse_shape %0 [[0], [1, 2], [3], [4]] : tensor<1x8x1x20x20xf32> into tensor<1x8x20x20xf32>
+  return %1 : tensor<1x8x20x20xf32>
 }
 
 // -----
