@@ -182,17 +182,17 @@ struct DefaultCPUSchedulesPass
     // Contractions and depthwise convolutions are tiled for the threads
     // here, with their epilogues and the fills of their accumulators fused
     // (TilingInterface); their register tiles are scheduled by the script.
-    auto tileForThreads =
-        [&](linalg::LinalgOp op, ArrayRef<linalg::GenericOp> epilogue,
-            ArrayRef<int64_t> threadTiles, bool fuseInputPad) {
-          numFusedEpilogues += epilogue.size();
-          if (failed(tessera::tileWithEpilogue(rewriter, op, epilogue,
-                                               threadTiles, fuseInputPad))) {
-            op->emitError() << "the kernel could not be tiled for the threads";
-            return false;
-          }
-          return true;
-        };
+    auto tileForThreads = [&](linalg::LinalgOp op,
+                              ArrayRef<linalg::GenericOp> epilogue,
+                              ArrayRef<int64_t> threadTiles,
+                              bool fuseInputPad) -> FailureOr<scf::ForallOp> {
+      numFusedEpilogues += epilogue.size();
+      FailureOr<scf::ForallOp> forall = tessera::tileWithEpilogue(
+          rewriter, op, epilogue, threadTiles, fuseInputPad);
+      if (failed(forall))
+        op->emitError() << "the kernel could not be tiled for the threads";
+      return forall;
+    };
     for (auto &[contraction, loops] : contractions) {
       // Register tiles load vectors along N: operands read along N with a
       // stride are transposed (constant weights at compile time).
@@ -205,8 +205,8 @@ struct DefaultCPUSchedulesPass
       op->setAttr(
           kKernelAttrName,
           IntegerAttr::get(IntegerType::get(&getContext(), 64), kernel++));
-      if (!tileForThreads(op, tessera::formEpilogue(rewriter, op), tiles.thread,
-                          /*fuseInputPad=*/false))
+      if (failed(tileForThreads(op, tessera::formEpilogue(rewriter, op),
+                                tiles.thread, /*fuseInputPad=*/false)))
         return signalPassFailure();
       script += schedule;
       ++numContractions;
@@ -221,54 +221,49 @@ struct DefaultCPUSchedulesPass
           tessera::formEpilogue(rewriter, conv.op);
       SmallVector<int64_t> threadTiles(conv.op.getNumLoops(), 0);
       threadTiles[0] = 1;
-      if (conv.perTap) {
-        auto tag =
-            IntegerAttr::get(IntegerType::get(&getContext(), 64), kernel);
-        conv.op->setAttr(kKernelAttrName, tag);
-        for (linalg::GenericOp tail : epilogue)
-          tail->setAttr(kKernelAttrName, tag);
-        if (auto fill = conv.op.getDpsInitOperand(0)
-                            ->get()
-                            .getDefiningOp<linalg::FillOp>())
-          fill->setAttr(kKernelAttrName, tag);
-        // Vectors of the plane's exact shape: unmasked, so that each tap's
-        // sum passes to the next in registers.
-        script += llvm::formatv(R"(
+      if (!conv.perTap) {
+        if (failed(tileForThreads(conv.op, epilogue, threadTiles,
+                                  /*fuseInputPad=*/true)))
+          return signalPassFailure();
+        continue;
+      }
+      // The per-tap kernels, the fill and the epilogue share a tag: the
+      // script vectorizes them with vectors of the tile's exact shape
+      // (unmasked, so that each tap's sum passes to the next in registers).
+      auto tag = IntegerAttr::get(IntegerType::get(&getContext(), 64), kernel);
+      auto isTagged = [&](Operation *op) {
+        return op->getAttr(kKernelAttrName) == tag;
+      };
+      conv.op->setAttr(kKernelAttrName, tag);
+      for (linalg::GenericOp tail : epilogue)
+        tail->setAttr(kKernelAttrName, tag);
+      if (auto fill = conv.op.getDpsInitOperand(0)
+                          ->get()
+                          .getDefiningOp<linalg::FillOp>())
+        fill->setAttr(kKernelAttrName, tag);
+      script += llvm::formatv(R"(
     %k{0} = transform.structured.match attributes {{{1} = {0} : i64} in %root
         : (!transform.any_op) -> !transform.any_op
     transform.structured.vectorize %k{0} : !transform.any_op
 )",
-                                kernel++, kKernelAttrName)
-                      .str();
-      }
-      // The per-tap kernels' tag (given above).
-      int64_t tag = kernel - 1;
-      linalg::LinalgOp last =
-          epilogue.empty() ? linalg::LinalgOp(conv.op) : epilogue.back();
-      int64_t height = last.getStaticLoopRanges()[1];
-      if (!tileForThreads(conv.op, epilogue, threadTiles,
-                          /*fuseInputPad=*/!conv.perTap))
+                              kernel++, kKernelAttrName)
+                    .str();
+      int64_t height = conv.op.getStaticLoopRanges()[1];
+      FailureOr<scf::ForallOp> forall = tileForThreads(
+          conv.op, epilogue, threadTiles, /*fuseInputPad=*/false);
+      if (failed(forall))
         return signalPassFailure();
-      if (!conv.perTap || conv.rows == height)
+      if (conv.rows == height)
         continue;
-      // Tiles of rows within the channel's tile, the taps and the
+      // Tiles of rows within the channel's tile, the taps, the fill and the
       // epilogue fused into each.
-      Operation *tiledLast = nullptr;
-      module.walk([&](linalg::LinalgOp op) {
-        auto attr = op->getAttrOfType<IntegerAttr>(kKernelAttrName);
-        if (attr && attr.getInt() == tag &&
-            op->getParentOfType<scf::ForallOp>())
-          for (Operation *user : op->getUsers())
-            if (isa<tensor::ParallelInsertSliceOp>(user))
-              tiledLast = op;
-      });
+      auto insert = cast<tensor::ParallelInsertSliceOp>(
+          *forall->getTerminator().getYieldingOps().begin());
+      auto tiledLast = insert.getSource().getDefiningOp<TilingInterface>();
       if (!tiledLast ||
-          failed(tessera::tileAndFuse(
-              rewriter, cast<TilingInterface>(tiledLast), {0, conv.rows, 0},
-              scf::SCFTilingOptions::LoopType::ForOp, [&](Operation *op) {
-                auto attr = op->getAttrOfType<IntegerAttr>(kKernelAttrName);
-                return attr && attr.getInt() == tag;
-              }))) {
+          failed(tessera::tileAndFuse(rewriter, tiledLast, {0, conv.rows, 0},
+                                      scf::SCFTilingOptions::LoopType::ForOp,
+                                      isTagged))) {
         module.emitError() << "a depthwise convolution could not be tiled "
                               "by rows";
         return signalPassFailure();
@@ -413,18 +408,14 @@ struct DefaultCPUSchedulesPass
         : (!transform.any_op) -> !transform.any_op
     %k{0}_forall = transform.get_parent_op %k{0}_threads {{op_name = "scf.forall"}
         : (!transform.any_op) -> !transform.any_op
-)",
-                      kernel, kKernelAttrName)
-            .str() +
-        llvm::formatv(
-            R"(
     %k{0}_reduction, %k{0}_kloop = transform.structured.tile_using_for %k{0}_threads
-        tile_sizes {1} : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
-    %k{0}_registers, %k{0}_rloops:{3} = transform.structured.tile_using_for %k{0}_reduction
-        tile_sizes {2} : (!transform.any_op) -> (!transform.any_op{4})
+        tile_sizes {2} : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    %k{0}_registers, %k{0}_rloops:{4} = transform.structured.tile_using_for %k{0}_reduction
+        tile_sizes {3} : (!transform.any_op) -> (!transform.any_op{5})
 )",
-            kernel, formatSizes(tiles.reduction), formatSizes(tiles.registers),
-            registerLoops, repeatHandle(registerLoops))
+                      kernel, kKernelAttrName, formatSizes(tiles.reduction),
+                      formatSizes(tiles.registers), registerLoops,
+                      repeatHandle(registerLoops))
             .str();
     if (!tiles.raggedM && !tiles.raggedN)
       return header + llvm::formatv(R"(
