@@ -117,7 +117,6 @@ void tessera::buildLinalgToLLVMPipeline(OpPassManager &pm,
   EmitModelABIOptions abi;
   abi.targetTriple = options.targetTriple;
   pm.addPass(createEmitModelABI(abi));
-  pm.addPass(createCanonicalizerPass());
 }
 
 void tessera::buildCPUPipeline(OpPassManager &pm,
