@@ -201,14 +201,69 @@ struct DefaultCPUSchedulesPass
       if (!op)
         op = contraction;
       ContractionTiles tiles = chooseContractionTiles(op, loops);
-      std::string schedule = scheduleRegisterTiles(tiles, kernel);
-      op->setAttr(
-          kKernelAttrName,
-          IntegerAttr::get(IntegerType::get(&getContext(), 64), kernel++));
-      if (failed(tileForThreads(op, tessera::formEpilogue(rewriter, op),
-                                tiles.thread, /*fuseInputPad=*/false)))
+      // With one K tile, no ragged edge and rows of the result along M, each
+      // register tile is filled and summed on its own: the zeros of the fill
+      // reach the accumulators in registers instead of through memory (a
+      // transposed tile would not forward them).
+      SmallVector<int64_t> bounds = op.getStaticLoopRanges();
+      AffineMap resultMap = op.getIndexingMapMatchingResult(op->getResult(0));
+      bool rowsAlongM =
+          *resultMap.getResultPosition(rewriter.getAffineDimExpr(loops.m)) <
+          *resultMap.getResultPosition(rewriter.getAffineDimExpr(loops.n));
+      bool fillPerRegisterTile =
+          rowsAlongM && !tiles.raggedM && !tiles.raggedN &&
+          tiles.reduction[loops.k] == bounds[loops.k] &&
+          op.getDpsInitOperand(0)->get().getDefiningOp<linalg::FillOp>();
+      auto tag = IntegerAttr::get(IntegerType::get(&getContext(), 64), kernel);
+      op->setAttr(kKernelAttrName, tag);
+      FailureOr<scf::ForallOp> forall =
+          tileForThreads(op, tessera::formEpilogue(rewriter, op), tiles.thread,
+                         /*fuseInputPad=*/false);
+      if (failed(forall))
         return signalPassFailure();
-      script += schedule;
+      if (fillPerRegisterTile) {
+        // The fill of this tile (a fill shared by several contractions is
+        // fused into each, so the tag goes on this clone only).
+        linalg::LinalgOp tiled;
+        forall->walk([&](linalg::LinalgOp inner) {
+          if (inner->getAttr(kKernelAttrName) == tag)
+            tiled = inner;
+        });
+        linalg::FillOp fill = tiled ? tiled.getDpsInitOperand(0)
+                                          ->get()
+                                          .getDefiningOp<linalg::FillOp>()
+                                    : nullptr;
+        if (fill)
+          fill->setAttr(kKernelAttrName, tag);
+        SmallVector<int64_t> registerTiles(tiles.registers);
+        registerTiles[loops.k] = 0;
+        if (!fill ||
+            failed(tessera::tileAndFuse(
+                rewriter, cast<TilingInterface>(tiled.getOperation()),
+                registerTiles, scf::SCFTilingOptions::LoopType::ForOp,
+                [&](Operation *producer) { return producer == fill; }))) {
+          module.emitError() << "a contraction could not be tiled by "
+                                "registers";
+          return signalPassFailure();
+        }
+        SmallVector<int64_t> kSteps(bounds.size(), 0);
+        kSteps[loops.k] = 1;
+        script += llvm::formatv(R"(
+    %k{0}_all = transform.structured.match attributes {{{1} = {0} : i64} in %root
+        : (!transform.any_op) -> !transform.any_op
+    %k{0}_fill, %k{0}_tile = transform.split_handle %k{0}_all
+        : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    %k{0}_step, %k{0}_kloop = transform.structured.tile_using_for %k{0}_tile
+        tile_sizes {2} : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    transform.structured.vectorize %k{0}_fill : !transform.any_op
+    transform.structured.vectorize %k{0}_step : !transform.any_op
+)",
+                                kernel, kKernelAttrName, formatSizes(kSteps))
+                      .str();
+      } else {
+        script += scheduleRegisterTiles(tiles, kernel);
+      }
+      ++kernel;
       ++numContractions;
     }
     // Depthwise convolutions: one channel per tile. A generic's padded plane

@@ -176,7 +176,7 @@ tessera::tileAndFuse(RewriterBase &rewriter, TilingInterface last,
   rewriter.setInsertionPoint(last);
   FailureOr<scf::SCFTileAndFuseResult> result =
       scf::tileConsumerAndFuseProducersUsingSCF(rewriter, last, options);
-  if (failed(result) || result->loops.size() != 1)
+  if (failed(result) || result->loops.empty())
     return failure();
   for (OpResult value : last->getResults())
     rewriter.replaceAllUsesWith(value, result->replacements.lookup(value));

@@ -52,10 +52,11 @@ tileWithEpilogue(mlir::RewriterBase &rewriter, mlir::linalg::LinalgOp producer,
                  llvm::ArrayRef<mlir::linalg::GenericOp> epilogue,
                  llvm::ArrayRef<int64_t> producerTiles, bool fuseInputPad);
 
-/// Tiles `last` with `tiles` (0: not tiled) into one loop of `loopType` and
-/// fuses into it, tile by tile, the producers of its operands for which
-/// `fusable` holds (through destinations too), last first. The fused
-/// producers are erased when nothing outside the loop uses them.
+/// Tiles `last` with `tiles` (0: not tiled) into loops of `loopType` (the
+/// outermost is returned) and fuses into them, tile by tile, the producers of
+/// its operands for which `fusable` holds (through destinations too), last
+/// first. The fused producers are erased when nothing outside the loop uses
+/// them.
 mlir::FailureOr<mlir::LoopLikeOpInterface>
 tileAndFuse(mlir::RewriterBase &rewriter, mlir::TilingInterface last,
             llvm::ArrayRef<int64_t> tiles,
