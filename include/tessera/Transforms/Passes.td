@@ -53,7 +53,8 @@ def DefaultCPUSchedules : Pass<"tessera-default-cpu-schedules",
       dimensions, a K loop, register tiles of up to `register-rows` x 2
       vectors vectorized into `vector.contract`, the accumulator tile hoisted
       out of the K loop; tiles divide their dimensions (N needs a divisor of
-      at least 4 lanes);
+      at least 4 lanes); with a single K tile, each register tile fills its
+      own accumulator (zeros in registers, not through memory);
     - NCHW convolutions (`linalg.conv_2d_nchw_fchw`) with static shapes:
       rewritten to a copy of the input windows (none for 1x1 convolutions
       with unit strides) plus a contraction, then scheduled as one; for one
