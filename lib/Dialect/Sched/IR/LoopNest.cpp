@@ -32,8 +32,13 @@ public:
                     SmallVectorImpl<PackOp> &packs, VectorizeOp &vectorize);
 
 private:
-  LogicalResult use(Operation *user, Value handle);
-  LogicalResult checkAlive(Operation *annotation, Value handle);
+  /// Fails with "<op> <what> a loop that '<consumer>' <replaced>" when an
+  /// earlier primitive replaced `handle`.
+  LogicalResult checkAlive(Operation *op, Value handle, StringRef what,
+                           StringRef replaced);
+  LogicalResult use(Operation *user, Value handle) {
+    return checkAlive(user, handle, "uses", "already replaced");
+  }
   Factor getFactor(Value knob, std::optional<int64_t> constant);
   void replace(Value handle, ArrayRef<Value> newHandles, Operation *consumer);
   LogicalResult split(Operation *op, Value axis, Factor factor, Value outer,
@@ -52,22 +57,13 @@ private:
 
 } // namespace
 
-LogicalResult Replay::use(Operation *user, Value handle) {
+LogicalResult Replay::checkAlive(Operation *op, Value handle, StringRef what,
+                                 StringRef replaced) {
   Operation *consumer = handles[handle].consumer;
   if (!consumer)
     return success();
-  return user->emitOpError("uses a loop that '")
-             .append(consumer->getName(), "' already replaced")
-             .attachNote(consumer->getLoc())
-         << "replaced here";
-}
-
-LogicalResult Replay::checkAlive(Operation *annotation, Value handle) {
-  Operation *consumer = handles[handle].consumer;
-  if (!consumer)
-    return success();
-  return annotation->emitOpError("annotates a loop that '")
-             .append(consumer->getName(), "' replaced")
+  return op->emitOpError(what)
+             .append(" a loop that '", consumer->getName(), "' ", replaced)
              .attachNote(consumer->getLoc())
          << "replaced here";
 }
@@ -115,8 +111,7 @@ LogicalResult Replay::reorder(Operation *op, ArrayRef<Value> newOrder) {
     positions.push_back(llvm::find(order, handle) - order.begin());
   }
   llvm::sort(positions);
-  if (std::adjacent_find(positions.begin(), positions.end()) !=
-      positions.end())
+  if (std::adjacent_find(positions.begin(), positions.end()) != positions.end())
     return op->emitOpError("lists a loop twice");
   for (auto [position, handle] : llvm::zip(positions, newOrder))
     order[position] = handle;
@@ -173,15 +168,14 @@ LogicalResult Replay::run(ScheduleOp schedule, SmallVectorImpl<Loop> &loops,
     } else if (auto tile = dyn_cast<TileOp>(op)) {
       if (tile.getX() == tile.getY())
         return tile.emitOpError("tiles one loop twice");
-      result = this->split(
-          tile, tile.getX(),
-          getFactor(tile.getXFactorKnob(), tile.getXFactor()),
-          tile.getXOuter(), tile.getXInner());
+      result = this->split(tile, tile.getX(),
+                           getFactor(tile.getXFactorKnob(), tile.getXFactor()),
+                           tile.getXOuter(), tile.getXInner());
       if (succeeded(result))
-        result = this->split(
-            tile, tile.getY(),
-            getFactor(tile.getYFactorKnob(), tile.getYFactor()),
-            tile.getYOuter(), tile.getYInner());
+        result =
+            this->split(tile, tile.getY(),
+                        getFactor(tile.getYFactorKnob(), tile.getYFactor()),
+                        tile.getYOuter(), tile.getYInner());
       if (succeeded(result))
         result = reorder(tile, {tile.getXOuter(), tile.getYOuter(),
                                 tile.getXInner(), tile.getYInner()});
@@ -192,9 +186,8 @@ LogicalResult Replay::run(ScheduleOp schedule, SmallVectorImpl<Loop> &loops,
       if (!info.isStageAxis)
         return pack.emitOpError("packs a loop made from an axis; it packs "
                                 "axes of the stage only");
-      if (pack.getFactorKnob() && pack.getFactorKnob()
-                                      .getDefiningOp<KnobOp>()
-                                      .isOpen())
+      if (pack.getFactorKnob() &&
+          pack.getFactorKnob().getDefiningOp<KnobOp>().isOpen())
         return pack.emitOpError("needs a constant or fixed-knob factor: "
                                 "packing changes the data layout at compile "
                                 "time");
@@ -212,8 +205,7 @@ LogicalResult Replay::run(ScheduleOp schedule, SmallVectorImpl<Loop> &loops,
         return failure();
       auto outerIt = llvm::find(order, outer);
       if (outerIt + 1 == order.end() || *(outerIt + 1) != inner)
-        return fuse.emitOpError(
-            "needs 'outer' to directly enclose 'inner'");
+        return fuse.emitOpError("needs 'outer' to directly enclose 'inner'");
       SmallVector<Value> fused;
       for (Value handle : {outer, inner}) {
         HandleInfo &info = handles[handle];
@@ -274,7 +266,7 @@ LogicalResult Replay::run(ScheduleOp schedule, SmallVectorImpl<Loop> &loops,
     }
   }
   for (auto [op, handle] : annotations) {
-    if (failed(checkAlive(op, handle)))
+    if (failed(checkAlive(op, handle, "annotates", "replaced")))
       return failure();
     for (unsigned position : positions[handle]) {
       Loop &loop = loops[position];
@@ -326,8 +318,7 @@ LogicalResult LoopNest::verifyReductionAxes(ArrayRef<bool> isReduction) {
   for (Loop &loop : loops) {
     if (!isReduction[loop.axis])
       continue;
-    StringRef name =
-        cast<StringAttr>(axesOp.getNames()[loop.axis]).getValue();
+    StringRef name = cast<StringAttr>(axesOp.getNames()[loop.axis]).getValue();
     if (loop.parallel)
       return loop.parallel.emitOpError("runs reduction axis '")
              << name << "' in parallel";
@@ -349,15 +340,12 @@ SmallVector<unsigned> LoopNest::getLoopPositions(Value handle) {
 unsigned LoopNest::getPayloadDim(const Loop &loop) {
   if (!loop.packedInner)
     return loop.axis;
-  unsigned packedBefore = llvm::count_if(packs, [&](PackOp pack) {
-    return getLoopAxis(pack) < loop.axis;
-  });
+  unsigned packedBefore = llvm::count_if(
+      packs, [&](PackOp pack) { return getLoopAxis(pack) < loop.axis; });
   return getNumAxes() + packedBefore;
 }
 
-unsigned LoopNest::getNumPayloadDims() {
-  return getNumAxes() + packs.size();
-}
+unsigned LoopNest::getNumPayloadDims() { return getNumAxes() + packs.size(); }
 
 unsigned LoopNest::getLoopAxis(PackOp pack) {
   return llvm::find(axesOp.getAxes(), pack.getAxis()) -
