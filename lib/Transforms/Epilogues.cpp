@@ -19,7 +19,7 @@ bool tessera::isElementwiseKernel(Operation *op) {
              .isIdentity();
 }
 
-LogicalResult tessera::alignElementwiseKernels(ModuleOp module) {
+void tessera::alignElementwiseKernels(ModuleOp module) {
   MLIRContext *context = module.getContext();
   // Unit dimensions first (walk-driven: these patterns must not run under
   // the greedy driver); the reshapes they leave compose with the producers'.
@@ -52,7 +52,9 @@ LogicalResult tessera::alignElementwiseKernels(ModuleOp module) {
                                                              dropUnitDims);
   tensor::ExpandShapeOp::getCanonicalizationPatterns(reshapes, context);
   tensor::CollapseShapeOp::getCanonicalizationPatterns(reshapes, context);
-  return applyPatternsGreedily(module, std::move(reshapes));
+  // Every step leaves valid IR: a driver that stops before a fixpoint only
+  // leaves some kernels unaligned (unfused), which is no reason to fail.
+  (void)applyPatternsGreedily(module, std::move(reshapes));
 }
 
 /// Rewrites `kernel` so that its input `operand` becomes its init: the body

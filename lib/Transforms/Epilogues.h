@@ -30,7 +30,7 @@ bool isElementwiseKernel(mlir::Operation *op);
 /// dropped and reshapes between producer and consumer move past the
 /// consumer (a convolution's [f, h * w] result reshaped to [1, f, h, w]
 /// before its bias add, say). Other kernels are left alone.
-mlir::LogicalResult alignElementwiseKernels(mlir::ModuleOp module);
+void alignElementwiseKernels(mlir::ModuleOp module);
 
 /// The chain of elementwise kernels that can follow `producer` tile by tile:
 /// each reads the previous result (the producer's first) through an

@@ -14,12 +14,18 @@
 #include "mlir/IR/Value.h"
 
 #include <optional>
+#include <string>
 
 namespace tessera {
 
 /// Constants with more elements than this are resource blobs, as the
 /// importer makes them; smaller ones stay `dense` for other folders.
 constexpr int64_t kDenseElementLimit = 256;
+
+/// The bytes of `elements` as they lie in memory (splats repeated), dense or
+/// a resource blob; nullopt for element types whose memory layout differs
+/// from the attribute's (i1 is bit-packed in attributes, a byte in memory).
+std::optional<std::string> getConstantBytes(mlir::ElementsAttr elements);
 
 /// The values of a constant f32 tensor, dense or a resource blob.
 std::optional<llvm::SmallVector<float>> getConstantF32Values(mlir::Value value);

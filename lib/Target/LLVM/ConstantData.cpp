@@ -8,11 +8,11 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "tessera/Support/ConstantData.h"
 #include "tessera/Target/LLVM/Codegen.h"
 
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/IR/BuiltinAttributes.h"
-#include "mlir/IR/DialectResourceBlobManager.h"
 #include "llvm/ADT/ScopeExit.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FileUtilities.h"
@@ -28,34 +28,6 @@ static Error makeError(const llvm::Twine &message) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), message);
 }
 
-/// The bytes of `elements` as they lie in memory, or nullopt for element
-/// types whose memory layout differs from the attribute's (i1 is bit-packed
-/// in attributes, a byte in memory).
-static std::optional<std::string> getMemoryBytes(ElementsAttr elements) {
-  Type elementType = elements.getElementType();
-  if (!elementType.isIntOrFloat() ||
-      elementType.getIntOrFloatBitWidth() % 8 != 0)
-    return std::nullopt;
-  if (auto resource = dyn_cast<DenseResourceElementsAttr>(elements)) {
-    AsmResourceBlob *blob = resource.getRawHandle().getBlob();
-    if (!blob)
-      return std::nullopt;
-    ArrayRef<char> data = blob->getData();
-    return std::string(data.data(), data.size());
-  }
-  auto dense = dyn_cast<DenseElementsAttr>(elements);
-  if (!dense)
-    return std::nullopt;
-  ArrayRef<char> raw = dense.getRawData();
-  if (!dense.isSplat())
-    return std::string(raw.data(), raw.size());
-  std::string bytes;
-  bytes.reserve(raw.size() * dense.getNumElements());
-  for (int64_t i = 0, e = dense.getNumElements(); i < e; ++i)
-    bytes.append(raw.data(), raw.size());
-  return bytes;
-}
-
 std::vector<tessera::ExternalConstant>
 tessera::externalizeConstants(ModuleOp module, int64_t minBytes,
                               ConstantPlacement placement) {
@@ -66,13 +38,13 @@ tessera::externalizeConstants(ModuleOp module, int64_t minBytes,
     auto elements = dyn_cast_or_null<ElementsAttr>(global.getValueOrNull());
     if (!elements)
       continue;
-    std::optional<std::string> bytes = getMemoryBytes(elements);
+    std::optional<std::string> bytes = tessera::getConstantBytes(elements);
     if (!bytes || int64_t(bytes->size()) < minBytes)
       continue;
-    constants.push_back({global.getSymName().str(),
-                         std::max<uint64_t>(global.getAlignment().value_or(1),
-                                            64),
-                         std::move(*bytes)});
+    constants.push_back(
+        {global.getSymName().str(),
+         std::max<uint64_t>(global.getAlignment().value_or(1), 64),
+         std::move(*bytes)});
     global.removeValueAttr();
     global.setLinkage(LLVM::Linkage::External);
     // Linked into the same shared library: direct PC-relative access and no
@@ -131,8 +103,8 @@ Error tessera::writeConstantsObject(ArrayRef<ExternalConstant> constants,
 
   std::string clang = TESSERA_CLANG_PATH;
   std::string targetFlag = "--target=" + triple.str();
-  llvm::StringRef args[] = {clang, targetFlag, "-c", assemblyPath, "-o",
-                            objectPath};
+  llvm::StringRef args[] = {clang,        targetFlag, "-c",
+                            assemblyPath, "-o",       objectPath};
   std::string message;
   if (llvm::sys::ExecuteAndWait(clang, args, std::nullopt, {}, 0, 0,
                                 &message) != 0)
