@@ -15,6 +15,12 @@ import statistics
 import sys
 import time
 
+# torch.set_num_threads does not reach the OpenBLAS that Debian's torch calls
+# for matmul and linear layers (it ran on both cores); the BLAS reads its
+# thread count when it is loaded, so it is set before torch is imported.
+for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS"):
+    os.environ[variable] = "1"
+
 import numpy as np
 import onnx
 from onnx import numpy_helper
