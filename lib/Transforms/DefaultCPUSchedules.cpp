@@ -13,6 +13,7 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Transform/IR/TransformDialect.h"
@@ -46,6 +47,10 @@ constexpr int64_t kMinThreadTiles = 4;
 // whole tile: the tiles are split further.
 constexpr int64_t kBalancedThreadTiles = 16;
 constexpr int64_t kCacheTileN = 128;
+// Rows of a contraction's result that repay the copy of its N operand into
+// panels (each element copied once, read once per register tile of rows).
+constexpr int64_t kMinRowsToPackCopies = 256;
+constexpr int64_t kMinDepthToPackCopies = 256;
 constexpr int64_t kCacheTileK = 256;
 // Chunks a threaded kernel's outermost parallel dimension is split into:
 // a few per core, so that uneven chunks still balance.
@@ -57,6 +62,9 @@ constexpr int64_t kThreadChunks = 8;
 struct ContractionLoops {
   SmallVector<unsigned> unit;
   unsigned m, n, k;
+  /// The dimension of the panels when N is split into panels of `n` (an
+  /// operand packed as [N/n][K][n]): tiled by one panel per register tile.
+  std::optional<unsigned> nPanels;
 };
 
 /// The one dimension of `dims` whose extent is not 1 (the last one when all
@@ -107,7 +115,23 @@ std::optional<ContractionLoops> getContractionLoops(linalg::LinalgOp op) {
     loops.unit.push_back(batch);
   }
   std::optional<unsigned> m = pickDimension(dims->m, bounds, loops.unit);
-  std::optional<unsigned> n = pickDimension(dims->n, bounds, loops.unit);
+  // N split into panels: the dimension innermost in the result is the
+  // register tiles' N, the other one the panels.
+  SmallVector<unsigned> splitN(dims->n.begin(), dims->n.end());
+  llvm::erase_if(splitN, [&](unsigned dim) { return bounds[dim] == 1; });
+  AffineMap resultMap = op.getIndexingMapMatchingResult(op->getResult(0));
+  std::optional<unsigned> n;
+  if (splitN.size() == 2 && resultMap.getNumResults() &&
+      llvm::is_contained(
+          splitN, resultMap.getDimPosition(resultMap.getNumResults() - 1))) {
+    n = resultMap.getDimPosition(resultMap.getNumResults() - 1);
+    loops.nPanels = splitN[0] == *n ? splitN[1] : splitN[0];
+    for (unsigned dim : dims->n)
+      if (bounds[dim] == 1)
+        loops.unit.push_back(dim);
+  } else {
+    n = pickDimension(dims->n, bounds, loops.unit);
+  }
   std::optional<unsigned> k = pickDimension(dims->k, bounds, loops.unit);
   if (!m || !n || !k)
     return std::nullopt;
@@ -190,12 +214,28 @@ struct DefaultCPUSchedulesPass
       return forall;
     };
     for (auto &[contraction, loops] : contractions) {
-      // Register tiles load vectors along N: operands read along N with a
-      // stride are transposed (constant weights at compile time).
-      linalg::LinalgOp op =
-          tessera::makeDimensionInnermost(rewriter, contraction, loops.n);
-      if (!op)
-        op = contraction;
+      // Register tiles load vectors along N: the operand read along N is
+      // packed into panels of one register tile's width, or at least
+      // transposed so that it is read along N (constant weights at compile
+      // time).
+      linalg::LinalgOp op = contraction;
+      auto generic = dyn_cast<linalg::GenericOp>(op.getOperation());
+      if (!generic) {
+        rewriter.setInsertionPoint(op);
+        FailureOr<linalg::GenericOp> generalized =
+            linalg::generalizeNamedOp(rewriter, op);
+        if (succeeded(generalized))
+          generic = *generalized;
+      }
+      if (generic) {
+        if (linalg::GenericOp packed =
+                packIntoPanels(rewriter, generic, loops)) {
+          op = packed;
+          loops = *getContractionLoops(op);
+        } else {
+          op = tessera::makeDimensionInnermost(rewriter, generic, loops.n);
+        }
+      }
       ContractionTiles tiles = chooseContractionTiles(op, loops);
       // With one K tile, no ragged edge and rows of the result along M, each
       // register tile is filled and summed on its own: the zeros of the fill
@@ -333,6 +373,41 @@ struct DefaultCPUSchedulesPass
     module.walk([](Operation *op) { op->removeAttr(kKernelAttrName); });
   }
 
+  /// `op` with its N operand packed into panels (tessera::packIntoPanels)
+  /// when N splits into register tiles without a rest: weights at compile
+  /// time, other operands by a copy when enough rows of the result repay
+  /// it. Null when not packed.
+  linalg::GenericOp packIntoPanels(IRRewriter &rewriter, linalg::GenericOp op,
+                                   const ContractionLoops &loops) {
+    SmallVector<int64_t> bounds = op.getStaticLoopRanges();
+    AffineExpr n = rewriter.getAffineDimExpr(loops.n);
+    bool repaysCopy = bounds[loops.m] >= kMinRowsToPackCopies &&
+                      bounds[loops.k] >= kMinDepthToPackCopies;
+    for (OpOperand *input : op.getDpsInputOperands())
+      if (op.getMatchingIndexingMap(input).getResultPosition(n) &&
+          !repaysCopy && !isConstant(input->get()))
+        return nullptr;
+    linalg::GenericOp packed =
+        tessera::packIntoPanels(rewriter, op, loops.n, 2 * vectorWidth);
+    if (packed)
+      tessera::expandIntoEpilogue(cast<tensor::CollapseShapeOp>(
+          *packed->getResult(0).getUsers().begin()));
+    return packed;
+  }
+
+  /// Whether `value` is a constant, maybe reshaped.
+  static bool isConstant(Value value) {
+    while (Operation *reshape = value.getDefiningOp()) {
+      if (auto collapse = dyn_cast<tensor::CollapseShapeOp>(reshape))
+        value = collapse.getSrc();
+      else if (auto expand = dyn_cast<tensor::ExpandShapeOp>(reshape))
+        value = expand.getSrc();
+      else
+        break;
+    }
+    return matchPattern(value, m_Constant());
+  }
+
   /// Whether every operand reads loop `dim` only as a whole index (d_dim),
   /// so that a chunk of it reads a chunk of each operand. Windows such as
   /// d2 - d5 * 2 + 2 would need the whole range.
@@ -369,14 +444,34 @@ struct DefaultCPUSchedulesPass
     numThreads[*dim] = ShapedType::isDynamic(bounds[*dim])
                            ? kThreadChunks
                            : std::min(bounds[*dim], kThreadChunks);
-    return std::string(llvm::formatv(R"(
+    std::string schedule =
+        llvm::formatv(R"(
     %k{0} = transform.structured.match attributes {{{1} = {0} : i64} in %root
         : (!transform.any_op) -> !transform.any_op
     %k{0}_chunks, %k{0}_forall = transform.structured.tile_using_forall %k{0}
         num_threads {2} : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
 )",
-                                     kernel, kKernelAttrName,
-                                     formatSizes(numThreads)));
+                      kernel, kKernelAttrName, formatSizes(numThreads));
+    // A transpose that keeps the innermost dimension (packing, attention
+    // heads) copies whole vectors; LLVM leaves its loops scalar.
+    auto transpose = dyn_cast<linalg::TransposeOp>(op.getOperation());
+    if (!transpose ||
+        transpose.getPermutation().back() !=
+            static_cast<int64_t>(bounds.size()) - 1 ||
+        ShapedType::isDynamic(bounds.back()) ||
+        bounds.back() % vectorWidth != 0)
+      return schedule;
+    SmallVector<int64_t> rows(bounds.size(), 1);
+    rows.back() =
+        largestMultipleDividing(bounds.back(), vectorWidth, 4 * vectorWidth);
+    return schedule + llvm::formatv(R"(
+    %k{0}_rows, %k{0}_row_loops:{1} = transform.structured.tile_using_for %k{0}_chunks
+        tile_sizes {2} : (!transform.any_op) -> (!transform.any_op{3})
+    transform.structured.vectorize %k{0}_rows : !transform.any_op
+)",
+                                    kernel, bounds.size(), formatSizes(rows),
+                                    repeatHandle(bounds.size()))
+                          .str();
   }
 
   /// Cache tiles over the parallel dimensions on threads, a K loop, and
@@ -423,6 +518,13 @@ struct DefaultCPUSchedulesPass
     int64_t otherTiles = llvm::divideCeil(n, threadTiles[loops.n]);
     for (unsigned unit : loops.unit)
       otherTiles *= bounds[unit];
+    if (loops.nPanels) {
+      int64_t panels = bounds[*loops.nPanels];
+      threadTiles[*loops.nPanels] = largestDivisor(
+          panels, std::max<int64_t>(1, kCacheTileN / threadTiles[loops.n]), 1);
+      registerTiles[*loops.nPanels] = 1;
+      otherTiles *= panels / threadTiles[*loops.nPanels];
+    }
     for (int64_t limit = kCacheTileM;; limit /= 2) {
       threadTiles[loops.m] =
           raggedM ? std::min(roundUp(m, registerRows), limit)

@@ -57,6 +57,42 @@ void tessera::alignElementwiseKernels(ModuleOp module) {
   (void)applyPatternsGreedily(module, std::move(reshapes));
 }
 
+void tessera::expandIntoEpilogue(tensor::CollapseShapeOp collapse) {
+  tensor::CollapseShapeOp current = collapse;
+  RewritePatternSet patterns(collapse.getContext());
+  linalg::populateFoldReshapeOpsByExpansionPatterns(
+      patterns, [&](OpOperand *operand) {
+        return operand->get().getDefiningOp() == current &&
+               cast<linalg::GenericOp>(operand->getOwner())
+                   .getMatchingIndexingMap(operand)
+                   .isIdentity();
+      });
+  FrozenRewritePatternSet frozen(std::move(patterns));
+  GreedyRewriteConfig config;
+  config.setStrictness(GreedyRewriteStrictness::ExistingOps);
+  while (current->hasOneUse()) {
+    Operation *consumer = *current->getUsers().begin();
+    Value expanded = current.getSrc();
+    bool changed = false;
+    if (!isElementwiseKernel(consumer) ||
+        failed(applyOpPatternsGreedily({consumer}, frozen, config, &changed)) ||
+        !changed)
+      return;
+    // The expanded kernel reads the source now, and its result is collapsed.
+    if (current->use_empty())
+      current->erase();
+    if (!expanded.hasOneUse())
+      return;
+    Operation *kernel = *expanded.getUsers().begin();
+    if (!isElementwiseKernel(kernel) || !kernel->getResult(0).hasOneUse())
+      return;
+    current = dyn_cast<tensor::CollapseShapeOp>(
+        *kernel->getResult(0).getUsers().begin());
+    if (!current)
+      return;
+  }
+}
+
 /// Rewrites `kernel` so that its input `operand` becomes its init: the body
 /// reads the value through the init's block argument (the old init was not
 /// read: the kernel is elementwise).

@@ -40,6 +40,11 @@ void alignElementwiseKernels(mlir::ModuleOp module);
 llvm::SmallVector<mlir::linalg::GenericOp>
 formEpilogue(mlir::RewriterBase &rewriter, mlir::linalg::LinalgOp producer);
 
+/// Moves `collapse` of a kernel's result past the chain of elementwise
+/// kernels that alone read it, one after the other, their loops expanded
+/// like the result (a kernel packed into panels keeps its epilogue).
+void expandIntoEpilogue(mlir::tensor::CollapseShapeOp collapse);
+
 /// Tiles `producer` and its `epilogue` into one scf.forall: the last kernel
 /// of the epilogue (else the producer) is tiled, with `producerTiles` given
 /// per loop of the producer (0: not tiled), and the rest of the group is

@@ -415,17 +415,8 @@ void tessera::decomposePads(ModuleOp module,
 }
 
 linalg::GenericOp tessera::makeDimensionInnermost(RewriterBase &rewriter,
-                                                  linalg::LinalgOp op,
+                                                  linalg::GenericOp generic,
                                                   unsigned dim) {
-  rewriter.setInsertionPoint(op);
-  auto generic = dyn_cast<linalg::GenericOp>(op.getOperation());
-  if (!generic) {
-    FailureOr<linalg::GenericOp> generalized =
-        linalg::generalizeNamedOp(rewriter, op);
-    if (failed(generalized))
-      return nullptr;
-    generic = *generalized;
-  }
   SmallVector<AffineMap> maps = generic.getIndexingMapsArray();
   for (OpOperand *input : generic.getDpsInputOperands()) {
     AffineMap map = maps[input->getOperandNumber()];
@@ -452,6 +443,117 @@ linalg::GenericOp tessera::makeDimensionInnermost(RewriterBase &rewriter,
     });
   }
   return generic;
+}
+
+linalg::GenericOp tessera::packIntoPanels(RewriterBase &rewriter,
+                                          linalg::GenericOp op, unsigned dim,
+                                          int64_t width) {
+  SmallVector<int64_t> bounds = op.getStaticLoopRanges();
+  if (op.getNumDpsInits() != 1 || !op.hasPureTensorSemantics() ||
+      ShapedType::isDynamic(bounds[dim]) || bounds[dim] % width != 0 ||
+      bounds[dim] / width < 2 ||
+      !op.getBody()->getOps<linalg::IndexOp>().empty())
+    return nullptr;
+  MLIRContext *context = op.getContext();
+  AffineExpr indexed = getAffineDimExpr(dim, context);
+  // Each operand reads `dim` as a whole index, if at all; the init innermost.
+  auto positionOf =
+      [&](OpOperand &operand) -> FailureOr<std::optional<unsigned>> {
+    AffineMap map = op.getMatchingIndexingMap(&operand);
+    std::optional<unsigned> position = map.getResultPosition(indexed);
+    for (auto [index, result] : llvm::enumerate(map.getResults()))
+      if (result.isFunctionOfDim(dim) && index != position)
+        return failure();
+    return position;
+  };
+  for (OpOperand &operand : op->getOpOperands())
+    if (failed(positionOf(operand)))
+      return nullptr;
+  OpOperand *init = op.getDpsInitOperand(0);
+  std::optional<unsigned> initPosition = *positionOf(*init);
+  if (initPosition != op.getMatchingIndexingMap(init).getNumResults() - 1)
+    return nullptr;
+
+  // The panel loop takes `dim`'s place; `dim` (now within a panel) and the
+  // loops after it move one on.
+  unsigned numLoops = op.getNumLoops() + 1;
+  SmallVector<AffineExpr> remap;
+  for (unsigned d = 0; d < op.getNumLoops(); ++d)
+    remap.push_back(getAffineDimExpr(d < dim ? d : d + 1, context));
+  AffineExpr panel = getAffineDimExpr(dim, context);
+  AffineExpr within = remap[dim];
+  Location loc = op.getLoc();
+  rewriter.setInsertionPoint(op);
+  SmallVector<Value> inputs, inits;
+  SmallVector<AffineMap> maps;
+  SmallVector<ReassociationIndices> initReassociation;
+  for (OpOperand &operand : op->getOpOperands()) {
+    AffineMap map = op.getMatchingIndexingMap(&operand);
+    std::optional<unsigned> position = *positionOf(operand);
+    Value value = operand.get();
+    SmallVector<AffineExpr> results;
+    for (AffineExpr result : map.getResults()) {
+      if (result == indexed) {
+        results.push_back(panel);
+        results.push_back(within);
+      } else {
+        results.push_back(result.replaceDims(remap));
+      }
+    }
+    if (position) {
+      auto type = cast<RankedTensorType>(value.getType());
+      SmallVector<int64_t> shape(type.getShape());
+      shape[*position] /= width;
+      shape.insert(shape.begin() + *position + 1, width);
+      SmallVector<ReassociationIndices> reassociation;
+      int64_t next = 0;
+      for (int64_t d = 0, e = type.getRank(); d < e; ++d) {
+        reassociation.push_back({next++});
+        if (d == *position)
+          reassociation.back().push_back(next++);
+      }
+      auto expandedType = RankedTensorType::get(shape, type.getElementType());
+      auto expand = [&](Value source) -> Value {
+        return tensor::ExpandShapeOp::create(rewriter, loc, expandedType,
+                                             source, reassociation);
+      };
+      if (op.isDpsInit(&operand)) {
+        initReassociation = reassociation;
+        // A fill stays a fill (of the panels), which tiles fuse.
+        if (auto fill = value.getDefiningOp<linalg::FillOp>())
+          value = linalg::FillOp::create(
+                      rewriter, loc, fill.getDpsInputOperand(0)->get(),
+                      expand(fill.getDpsInitOperand(0)->get()))
+                      .getResult(0);
+        else
+          value = expand(value);
+      } else {
+        // Panels outermost, the position within a panel innermost.
+        SmallVector<int64_t> permutation = {*position};
+        for (int64_t d = 0, e = shape.size(); d < e; ++d)
+          if (d != *position && d != *position + 1)
+            permutation.push_back(d);
+        permutation.push_back(*position + 1);
+        value = expand(value);
+        if (!isIdentityPermutation(permutation)) {
+          value = transposeValue(rewriter, loc, value, permutation);
+          results = applyPermutation(results, permutation);
+        }
+      }
+    }
+    (op.isDpsInit(&operand) ? inits : inputs).push_back(value);
+    maps.push_back(AffineMap::get(numLoops, 0, results, context));
+  }
+  SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
+  iterators.insert(iterators.begin() + dim, utils::IteratorType::parallel);
+  auto packed = linalg::GenericOp::create(rewriter, loc, inits[0].getType(),
+                                          inputs, inits, maps, iterators);
+  packed->setDiscardableAttrs(op->getDiscardableAttrDictionary());
+  rewriter.cloneRegionBefore(op.getRegion(), packed.getRegion(),
+                             packed.getRegion().end());
+  rewriter.replaceOpWithNewOp<tensor::CollapseShapeOp>(
+      op, op->getResult(0).getType(), packed.getResult(0), initReassociation);
+  return packed;
 }
 
 void tessera::reassociateReductions(ModuleOp module) {

@@ -22,13 +22,23 @@ mlir::Value transposeValue(mlir::RewriterBase &rewriter, mlir::Location loc,
                            mlir::Value value,
                            llvm::ArrayRef<int64_t> permutation);
 
-/// `op` as a generic whose inputs read loop `dim` (the vector dimension of
-/// its register tiles) along their innermost dimension: inputs that read it
-/// along another one are transposed (see transposeValue). Null if `op`
-/// cannot be generalized.
+/// `generic` with inputs that read loop `dim` (the vector dimension of its
+/// register tiles) along their innermost dimension: inputs that read it
+/// along another one are transposed (see transposeValue).
 mlir::linalg::GenericOp makeDimensionInnermost(mlir::RewriterBase &rewriter,
-                                               mlir::linalg::LinalgOp op,
+                                               mlir::linalg::GenericOp generic,
                                                unsigned dim);
+
+/// Rewrites `op` so that loop `dim` (of a static extent that `width`
+/// divides at least twice) becomes panels of `width`: an input read along
+/// `dim` becomes [dim / width][its other dimensions][width] (weights packed
+/// at compile time, see transposeValue), so that a register tile reads its
+/// panel contiguously; the init, which must read `dim` innermost, becomes
+/// [..][dim / width][width] in the same memory, and a collapse_shape gives
+/// `op`'s result back. Returns the new op, or null when `op` does not fit.
+mlir::linalg::GenericOp packIntoPanels(mlir::RewriterBase &rewriter,
+                                       mlir::linalg::GenericOp op, unsigned dim,
+                                       int64_t width);
 
 /// A depthwise convolution after rewriteDepthwiseConvolutions: `op` is one
 /// generic over [g, oh, kh, kw, ow], or, with `perTap`, the first of a chain
