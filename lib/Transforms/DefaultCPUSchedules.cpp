@@ -55,6 +55,8 @@ constexpr int64_t kCacheTileK = 256;
 // Chunks a threaded kernel's outermost parallel dimension is split into:
 // a few per core, so that uneven chunks still balance.
 constexpr int64_t kThreadChunks = 8;
+// Vectors a copy kernel moves per row at most.
+constexpr int64_t kMaxCopiedRow = 8;
 
 /// Loop positions of a contraction's dimensions. `unit` holds the batch
 /// dimension and the extra M/N/K dimensions of extent 1 (the batch of a
@@ -452,26 +454,69 @@ struct DefaultCPUSchedulesPass
         num_threads {2} : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
 )",
                       kernel, kKernelAttrName, formatSizes(numThreads));
-    // A transpose that keeps the innermost dimension (packing, attention
-    // heads) copies whole vectors; LLVM leaves its loops scalar.
-    auto transpose = dyn_cast<linalg::TransposeOp>(op.getOperation());
-    if (!transpose ||
-        transpose.getPermutation().back() !=
-            static_cast<int64_t>(bounds.size()) - 1 ||
-        ShapedType::isDynamic(bounds.back()) ||
-        bounds.back() % vectorWidth != 0)
+    // Copies walk their rows whole vectors at a time: LLVM unrolls short
+    // rows fully and leaves them scalar. Unit loops are folded first, so
+    // that a window copy (in[c, oh + kh, ow + kw]) reads each of its rows
+    // as a plain slice.
+    std::optional<int64_t> row = copiedRowLength(op);
+    if (!row)
       return schedule;
     SmallVector<int64_t> rows(bounds.size(), 1);
-    rows.back() =
-        largestMultipleDividing(bounds.back(), vectorWidth, 4 * vectorWidth);
+    rows.back() = *row;
     return schedule + llvm::formatv(R"(
     %k{0}_rows, %k{0}_row_loops:{1} = transform.structured.tile_using_for %k{0}_chunks
         tile_sizes {2} : (!transform.any_op) -> (!transform.any_op{3})
-    transform.structured.vectorize %k{0}_rows : !transform.any_op
+    transform.apply_patterns to %k{0}_forall {{
+      transform.apply_patterns.linalg.fold_unit_extent_dims_via_slices
+    } : !transform.any_op
+    %k{0}_row = transform.structured.match interface{{LinalgOp} in %k{0}_forall
+        : (!transform.any_op) -> !transform.any_op
+    transform.structured.vectorize %k{0}_row : !transform.any_op
 )",
                                     kernel, bounds.size(), formatSizes(rows),
                                     repeatHandle(bounds.size()))
                           .str();
+  }
+
+  /// The elements of a row a copy kernel moves at once, if it is one: a
+  /// single input yielded as it is, whose innermost loop walks the input
+  /// and the result contiguously (the input maybe shifted by other loops).
+  std::optional<int64_t> copiedRowLength(linalg::LinalgOp op) {
+    Block *body = op.getBlock();
+    unsigned innermost = op.getNumLoops() - 1;
+    int64_t length = op.getStaticLoopRanges()[innermost];
+    if (op.getNumDpsInputs() != 1 || op.getNumDpsInits() != 1 ||
+        op.getNumParallelLoops() != op.getNumLoops() ||
+        !llvm::hasSingleElement(*body) ||
+        body->getTerminator()->getOperand(0) != body->getArgument(0) ||
+        ShapedType::isDynamic(length) || length < 2 * vectorWidth)
+      return std::nullopt;
+    AffineExpr row = getAffineDimExpr(innermost, op.getContext());
+    for (AffineMap map : op.getIndexingMapsArray()) {
+      ArrayRef<AffineExpr> results = map.getResults();
+      if (results.empty() ||
+          llvm::any_of(results.drop_back(), [&](AffineExpr result) {
+            return result.isFunctionOfDim(innermost);
+          }))
+        return std::nullopt;
+      AffineExpr last = results.back();
+      auto shifted = dyn_cast<AffineBinaryOpExpr>(last);
+      bool contiguous =
+          last == row ||
+          (shifted && shifted.getKind() == AffineExprKind::Add &&
+           ((shifted.getLHS() == row &&
+             !shifted.getRHS().isFunctionOfDim(innermost)) ||
+            (shifted.getRHS() == row &&
+             !shifted.getLHS().isFunctionOfDim(innermost))));
+      if (!contiguous)
+        return std::nullopt;
+    }
+    if (length <= kMaxCopiedRow * vectorWidth)
+      return length;
+    if (length % vectorWidth == 0)
+      return largestMultipleDividing(length, vectorWidth,
+                                     kMaxCopiedRow * vectorWidth);
+    return std::nullopt;
   }
 
   /// Cache tiles over the parallel dimensions on threads, a K loop, and

@@ -40,26 +40,29 @@ func.func @ragged(%a: tensor<16x64xf32>, %b: tensor<64x49xf32>, %c: tensor<16x49
 
 // Convolutions become contractions: 1x1 with unit strides directly on the
 // collapsed input, others through a copy of the input windows into an
-// [n, c, kh, kw, oh, ow] tensor (split across threads along c), collapsed;
-// a batch of one is collapsed away: out[f, p] += w[f, k] * columns[k, p].
+// [n, c, kh, kw, oh, ow] tensor (split across threads along c, rows of at
+// least two vectors copied a vector at a time), collapsed; a batch of one is
+// collapsed away:
+// out[f, p] += w[f, k] * columns[k, p].
 // CHECK-LABEL: func.func @pointwise
 // CHECK: tensor.collapse_shape %arg0 {{\[}}[0, 1], [2, 3]] : tensor<1x32x8x8xf32> into tensor<32x64xf32>
 // CHECK-NOT: linalg.conv_2d_nchw_fchw
 // CHECK: vector<8x32xf32>
 // CHECK: tensor.expand_shape
 // CHECK-LABEL: func.func @im2col
-// CHECK: scf.forall ({{.*}}) in (8) {{.*}} -> (tensor<1x8x3x3x8x8xf32>)
-// CHECK: linalg.generic {{.*}} ins(%{{.*}} : tensor<1x1x10x10xf32>) outs(%{{.*}} : tensor<1x1x3x3x8x8xf32>)
-// CHECK: tensor.collapse_shape %{{.*}} {{\[}}[0, 1, 2, 3], [4, 5]] : tensor<1x8x3x3x8x8xf32> into tensor<72x64xf32>
+// CHECK: scf.forall ({{.*}}) in (8) {{.*}} -> (tensor<1x8x3x3x8x32xf32>)
+// CHECK: vector.transfer_read %arg0{{.*}} : tensor<1x8x10x34xf32>, vector<32xf32>
+// CHECK: vector.transfer_write {{.*}} : vector<32xf32>, tensor<1x1x1x1x1x32xf32>
+// CHECK: tensor.collapse_shape %{{.*}} {{\[}}[0, 1, 2, 3], [4, 5]] : tensor<1x8x3x3x8x32xf32> into tensor<72x256xf32>
 // CHECK-NOT: linalg.conv_2d_nchw_fchw
 // CHECK: vector<8x32xf32>
 func.func @pointwise(%x: tensor<1x32x8x8xf32>, %w: tensor<16x32x1x1xf32>, %init: tensor<1x16x8x8xf32>) -> tensor<1x16x8x8xf32> {
   %0 = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x32x8x8xf32>, tensor<16x32x1x1xf32>) outs(%init : tensor<1x16x8x8xf32>) -> tensor<1x16x8x8xf32>
   return %0 : tensor<1x16x8x8xf32>
 }
-func.func @im2col(%x: tensor<1x8x10x10xf32>, %w: tensor<16x8x3x3xf32>, %init: tensor<1x16x8x8xf32>) -> tensor<1x16x8x8xf32> {
-  %0 = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x8x10x10xf32>, tensor<16x8x3x3xf32>) outs(%init : tensor<1x16x8x8xf32>) -> tensor<1x16x8x8xf32>
-  return %0 : tensor<1x16x8x8xf32>
+func.func @im2col(%x: tensor<1x8x10x34xf32>, %w: tensor<16x8x3x3xf32>, %init: tensor<1x16x8x32xf32>) -> tensor<1x16x8x32xf32> {
+  %0 = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x8x10x34xf32>, tensor<16x8x3x3xf32>) outs(%init : tensor<1x16x8x32xf32>) -> tensor<1x16x8x32xf32>
+  return %0 : tensor<1x16x8x32xf32>
 }
 
 // -----
