@@ -70,12 +70,21 @@ def DefaultCPUSchedules : Pass<"tessera-default-cpu-schedules",
     - depthwise convolutions of one image: generics with the output row
       innermost, one channel per thread tile with its pad, fill and
       epilogue fused; other pads: a threaded fill and copy;
-    - contraction operands read along the vector dimension with a stride
-      are transposed first (constant weights at compile time);
+    - the operand of a contraction read along N (the vector dimension) is
+      packed into panels of one register tile's width, [N/w][K][w], so that
+      each register tile reads its panel contiguously: constant weights at
+      compile time, other operands by a threaded copy when M and K are at
+      least 256 (the copy is then a small part of the work); the result and
+      its epilogue become [M][N/w][w] in the same memory. Operands that are
+      not packed but read along N with a stride are transposed (constant
+      weights at compile time);
     - reduction kernels: their floating-point ops may be reassociated, so
       that LLVM vectorizes them;
     - every other kernel: its outermost parallel dimension split into
-      chunks in an `scf.forall` for the threads, the rest serial loops. Vector widths come
+      chunks in an `scf.forall` for the threads, the rest serial loops;
+      copies (window copies, pad interiors, transposes that keep the
+      innermost dimension) with rows of at least two vectors copy a vector
+      per row. Vector widths come
     from `vector-width` (32-bit lanes of the target's vectors: 16 with
     AVX-512, 8 with AVX2, 4 with NEON).
   }];
