@@ -117,16 +117,20 @@ std::optional<ContractionLoops> getContractionLoops(linalg::LinalgOp op) {
     loops.unit.push_back(batch);
   }
   std::optional<unsigned> m = pickDimension(dims->m, bounds, loops.unit);
-  // N split into panels: the dimension innermost in the result is the
-  // register tiles' N, the other one the panels.
+  // N split into panels: the dimension innermost in the packed operand is
+  // the register tiles' N, the other one the panels.
   SmallVector<unsigned> splitN(dims->n.begin(), dims->n.end());
   llvm::erase_if(splitN, [&](unsigned dim) { return bounds[dim] == 1; });
-  AffineMap resultMap = op.getIndexingMapMatchingResult(op->getResult(0));
-  std::optional<unsigned> n;
-  if (splitN.size() == 2 && resultMap.getNumResults() &&
-      llvm::is_contained(
-          splitN, resultMap.getDimPosition(resultMap.getNumResults() - 1))) {
-    n = resultMap.getDimPosition(resultMap.getNumResults() - 1);
+  std::optional<unsigned> n, innermost;
+  for (OpOperand *input : op.getDpsInputOperands()) {
+    AffineMap map = op.getMatchingIndexingMap(input);
+    if (map.getNumResults() && isa<AffineDimExpr>(map.getResults().back()) &&
+        llvm::is_contained(splitN,
+                           map.getDimPosition(map.getNumResults() - 1)))
+      innermost = map.getDimPosition(map.getNumResults() - 1);
+  }
+  if (splitN.size() == 2 && innermost) {
+    n = innermost;
     loops.nPanels = splitN[0] == *n ? splitN[1] : splitN[0];
     for (unsigned dim : dims->n)
       if (bounds[dim] == 1)

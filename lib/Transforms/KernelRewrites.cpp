@@ -456,7 +456,7 @@ linalg::GenericOp tessera::packIntoPanels(RewriterBase &rewriter,
     return nullptr;
   MLIRContext *context = op.getContext();
   AffineExpr indexed = getAffineDimExpr(dim, context);
-  // Each operand reads `dim` as a whole index, if at all; the init innermost.
+  // Each operand reads `dim` as a whole index, if at all; the init does.
   auto positionOf =
       [&](OpOperand &operand) -> FailureOr<std::optional<unsigned>> {
     AffineMap map = op.getMatchingIndexingMap(&operand);
@@ -470,8 +470,7 @@ linalg::GenericOp tessera::packIntoPanels(RewriterBase &rewriter,
     if (failed(positionOf(operand)))
       return nullptr;
   OpOperand *init = op.getDpsInitOperand(0);
-  std::optional<unsigned> initPosition = *positionOf(*init);
-  if (initPosition != op.getMatchingIndexingMap(init).getNumResults() - 1)
+  if (!*positionOf(*init))
     return nullptr;
 
   // The panel loop takes `dim`'s place; `dim` (now within a panel) and the

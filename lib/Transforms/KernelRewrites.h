@@ -33,8 +33,8 @@ mlir::linalg::GenericOp makeDimensionInnermost(mlir::RewriterBase &rewriter,
 /// divides at least twice) becomes panels of `width`: an input read along
 /// `dim` becomes [dim / width][its other dimensions][width] (weights packed
 /// at compile time, see transposeValue), so that a register tile reads its
-/// panel contiguously; the init, which must read `dim` innermost, becomes
-/// [..][dim / width][width] in the same memory, and a collapse_shape gives
+/// panel contiguously; the init, which must read `dim`, is expanded to
+/// [..][dim / width][width][..] (the same memory), and a collapse_shape gives
 /// `op`'s result back. Returns the new op, or null when `op` does not fit.
 mlir::linalg::GenericOp packIntoPanels(mlir::RewriterBase &rewriter,
                                        mlir::linalg::GenericOp op, unsigned dim,
