@@ -125,8 +125,7 @@ std::optional<ContractionLoops> getContractionLoops(linalg::LinalgOp op) {
   for (OpOperand *input : op.getDpsInputOperands()) {
     AffineMap map = op.getMatchingIndexingMap(input);
     if (map.getNumResults() && isa<AffineDimExpr>(map.getResults().back()) &&
-        llvm::is_contained(splitN,
-                           map.getDimPosition(map.getNumResults() - 1)))
+        llvm::is_contained(splitN, map.getDimPosition(map.getNumResults() - 1)))
       innermost = map.getDimPosition(map.getNumResults() - 1);
   }
   if (splitN.size() == 2 && innermost) {
@@ -174,15 +173,6 @@ struct DefaultCPUSchedulesPass
     SmallVector<tessera::DepthwiseConvolution> depthwiseConvolutions =
         tessera::rewriteDepthwiseConvolutions(module, vectorWidth);
     tessera::reassociateReductions(module);
-    // Pads read by depthwise generics are fused into their tiles.
-    tessera::decomposePads(module, [&](tensor::PadOp pad) {
-      return llvm::all_of(pad->getUsers(), [&](Operation *user) {
-        return llvm::any_of(depthwiseConvolutions,
-                            [&](const tessera::DepthwiseConvolution &conv) {
-                              return !conv.perTap && conv.op == user;
-                            });
-      });
-    });
 
     // Each scheduled op is tagged with its kernel number, which its part of
     // the script matches.
@@ -199,6 +189,18 @@ struct DefaultCPUSchedulesPass
       return true;
     };
     tessera::alignElementwiseKernels(module);
+    // Pads read by depthwise generics are fused into their tiles. After the
+    // alignment: its rank-reducing slice patterns would put reshapes between
+    // the interior of a decomposed pad and its copy, which bufferization
+    // then resolves with serial copies of the whole tensor.
+    tessera::decomposePads(module, [&](tensor::PadOp pad) {
+      return llvm::all_of(pad->getUsers(), [&](Operation *user) {
+        return llvm::any_of(depthwiseConvolutions,
+                            [&](const tessera::DepthwiseConvolution &conv) {
+                              return !conv.perTap && conv.op == user;
+                            });
+      });
+    });
     SmallVector<std::pair<linalg::LinalgOp, ContractionLoops>> contractions;
     module.walk([&](linalg::LinalgOp op) {
       if (std::optional<ContractionLoops> loops = getContractionLoops(op))
@@ -506,12 +508,11 @@ struct DefaultCPUSchedulesPass
       AffineExpr last = results.back();
       auto shifted = dyn_cast<AffineBinaryOpExpr>(last);
       bool contiguous =
-          last == row ||
-          (shifted && shifted.getKind() == AffineExprKind::Add &&
-           ((shifted.getLHS() == row &&
-             !shifted.getRHS().isFunctionOfDim(innermost)) ||
-            (shifted.getRHS() == row &&
-             !shifted.getLHS().isFunctionOfDim(innermost))));
+          last == row || (shifted && shifted.getKind() == AffineExprKind::Add &&
+                          ((shifted.getLHS() == row &&
+                            !shifted.getRHS().isFunctionOfDim(innermost)) ||
+                           (shifted.getRHS() == row &&
+                            !shifted.getLHS().isFunctionOfDim(innermost))));
       if (!contiguous)
         return std::nullopt;
     }

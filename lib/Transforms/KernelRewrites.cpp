@@ -11,6 +11,7 @@
 #include "tessera/Support/ConstantData.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
@@ -395,10 +396,13 @@ void tessera::decomposePads(ModuleOp module,
     rewriter.setInsertionPoint(pad);
     Location loc = pad.getLoc();
     RankedTensorType type = pad.getResultType();
-    Value empty = tensor::EmptyOp::create(rewriter, loc, type.getShape(),
-                                          type.getElementType());
+    // A new buffer, not a tensor.empty: CSE would merge the fills of pads
+    // of one shape into one tensor, which bufferization must then copy
+    // (serially, whole) for each pad written into it.
+    Value buffer =
+        bufferization::AllocTensorOp::create(rewriter, loc, type, ValueRange{});
     Value filled = linalg::FillOp::create(rewriter, loc,
-                                          pad.getConstantPaddingValue(), empty)
+                                          pad.getConstantPaddingValue(), buffer)
                        .getResult(0);
     SmallVector<OpFoldResult> offsets = pad.getMixedLowPad();
     SmallVector<OpFoldResult> sizes = getAsIndexOpFoldResult(

@@ -194,7 +194,7 @@ func.func @conv_bias(%x: tensor<1x2x7x7xf32>, %bias: tensor<32xf32>) -> tensor<1
 // CHECK: linalg.fill
 // CHECK: scf.forall ({{.*}}) in (8) shared_outs({{.*}}) -> (tensor<1x8x20x20xf32>)
 // CHECK: linalg.copy
-// CHECK: tensor.insert_slice {{.*}} into {{.*}}[0, 0, 1, 1] [1, 8, 20, 20] [1, 1, 1, 1] : tensor<8x20x20xf32> into tensor<1x8x22x22xf32>
+// CHECK: tensor.insert_slice {{.*}} into {{.*}}[0, 0, 1, 1] [1, 8, 20, 20] [1, 1, 1, 1] : tensor<1x8x20x20xf32> into tensor<1x8x22x22xf32>
 // CHECK-NOT: linalg.conv_2d_ngchw_gfchw
 func.func @depthwise(%x: tensor<1x8x20x20xf32>, %w: tensor<8x1x1x3x3xf32>, %bias: tensor<8xf32>) -> (tensor<1x8x10x10xf32>, tensor<1x8x22x22xf32>) {
   %zero = arith.constant 0.0 : f32

@@ -105,6 +105,7 @@ def DefaultCPUSchedules : Pass<"tessera-default-cpu-schedules",
               "Other kernels split across threads">
   ];
   let dependentDialects = [
+    "::mlir::bufferization::BufferizationDialect",
     "::mlir::transform::TransformDialect", "::mlir::linalg::LinalgDialect",
     "::mlir::scf::SCFDialect", "::mlir::tensor::TensorDialect",
     "::mlir::vector::VectorDialect"];
