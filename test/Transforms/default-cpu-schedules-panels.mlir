@@ -60,3 +60,30 @@ func.func @unpacked(%a: tensor<64x256xf32>, %b: tensor<256x16xf32>, %c: tensor<6
   %0 = linalg.matmul ins(%a, %b : tensor<64x256xf32>, tensor<256x16xf32>) outs(%c : tensor<64x16xf32>) -> tensor<64x16xf32>
   return %0 : tensor<64x16xf32>
 }
+
+// -----
+
+// Output channels as the vector dimension (7x7 outputs fill no register
+// tile): the constant filter is packed into panels of 8 output channels,
+// [f/8][k][8] (panel 0, k = 0: w[0..7, 0] = 0, 2, ..., 14; k = 1: 1, 3, ...);
+// the result is [f/8][8][h*w], filled as rows in a new buffer by its own
+// threads (a fill of panels inside a thread tile unrolls into a long run of
+// stores).
+// CHECK-LABEL: func.func @transposed_panels
+// CHECK: %[[W:.*]] = arith.constant dense<"0x0000000000000040000080400000C040000000410000204100004041000060410000803F000040400000A0400000E04000001041000030410000504100007041{{.*}}"> : tensor<8x2x8xf32>
+// CHECK: %[[BUFFER:.*]] = bufferization.alloc_tensor() : tensor<64x49xf32>
+// CHECK: %[[FILLED:.*]] = scf.forall {{.*}} shared_outs(%{{.*}} = %[[BUFFER]]) -> (tensor<64x49xf32>)
+// CHECK: linalg.fill
+// CHECK: %[[PANELS:.*]] = tensor.expand_shape %[[FILLED]] {{\[}}[0, 1], [2]] output_shape [8, 8, 49] : tensor<64x49xf32> into tensor<8x8x49xf32>
+// CHECK: %[[OUT:.*]] = scf.forall {{.*}} shared_outs(%{{.*}} = %[[PANELS]]) -> (tensor<8x8x49xf32>)
+// CHECK-NOT: linalg.fill
+// CHECK: vector.transfer_read %[[W]]{{.*}} : tensor<8x2x8xf32>
+// CHECK: tensor.collapse_shape %[[OUT]] {{\[}}[0, 1], [2]] : tensor<8x8x49xf32> into tensor<64x49xf32>
+func.func @transposed_panels(%x: tensor<1x2x7x7xf32>) -> tensor<1x64x7x7xf32> {
+  %w = arith.constant dense<[[[[  0.0]],  [[  1.0]]], [[[  2.0]],  [[  3.0]]], [[[  4.0]],  [[  5.0]]], [[[  6.0]],  [[  7.0]]], [[[  8.0]],  [[  9.0]]], [[[ 10.0]],  [[ 11.0]]], [[[ 12.0]],  [[ 13.0]]], [[[ 14.0]],  [[ 15.0]]], [[[ 16.0]],  [[ 17.0]]], [[[ 18.0]],  [[ 19.0]]], [[[ 20.0]],  [[ 21.0]]], [[[ 22.0]],  [[ 23.0]]], [[[ 24.0]],  [[ 25.0]]], [[[ 26.0]],  [[ 27.0]]], [[[ 28.0]],  [[ 29.0]]], [[[ 30.0]],  [[ 31.0]]], [[[ 32.0]],  [[ 33.0]]], [[[ 34.0]],  [[ 35.0]]], [[[ 36.0]],  [[ 37.0]]], [[[ 38.0]],  [[ 39.0]]], [[[ 40.0]],  [[ 41.0]]], [[[ 42.0]],  [[ 43.0]]], [[[ 44.0]],  [[ 45.0]]], [[[ 46.0]],  [[ 47.0]]], [[[ 48.0]],  [[ 49.0]]], [[[ 50.0]],  [[ 51.0]]], [[[ 52.0]],  [[ 53.0]]], [[[ 54.0]],  [[ 55.0]]], [[[ 56.0]],  [[ 57.0]]], [[[ 58.0]],  [[ 59.0]]], [[[ 60.0]],  [[ 61.0]]], [[[ 62.0]],  [[ 63.0]]], [[[ 64.0]],  [[ 65.0]]], [[[ 66.0]],  [[ 67.0]]], [[[ 68.0]],  [[ 69.0]]], [[[ 70.0]],  [[ 71.0]]], [[[ 72.0]],  [[ 73.0]]], [[[ 74.0]],  [[ 75.0]]], [[[ 76.0]],  [[ 77.0]]], [[[ 78.0]],  [[ 79.0]]], [[[ 80.0]],  [[ 81.0]]], [[[ 82.0]],  [[ 83.0]]], [[[ 84.0]],  [[ 85.0]]], [[[ 86.0]],  [[ 87.0]]], [[[ 88.0]],  [[ 89.0]]], [[[ 90.0]],  [[ 91.0]]], [[[ 92.0]],  [[ 93.0]]], [[[ 94.0]],  [[ 95.0]]], [[[ 96.0]],  [[ 97.0]]], [[[ 98.0]],  [[ 99.0]]], [[[100.0]],  [[101.0]]], [[[102.0]],  [[103.0]]], [[[104.0]],  [[105.0]]], [[[106.0]],  [[107.0]]], [[[108.0]],  [[109.0]]], [[[110.0]],  [[111.0]]], [[[112.0]],  [[113.0]]], [[[114.0]],  [[115.0]]], [[[116.0]],  [[117.0]]], [[[118.0]],  [[119.0]]], [[[120.0]],  [[121.0]]], [[[122.0]],  [[123.0]]], [[[124.0]],  [[125.0]]], [[[126.0]],  [[127.0]]]]> : tensor<64x2x1x1xf32>
+  %zero = arith.constant 0.0 : f32
+  %empty = tensor.empty() : tensor<1x64x7x7xf32>
+  %fill = linalg.fill ins(%zero : f32) outs(%empty : tensor<1x64x7x7xf32>) -> tensor<1x64x7x7xf32>
+  %0 = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x2x7x7xf32>, tensor<64x2x1x1xf32>) outs(%fill : tensor<1x64x7x7xf32>) -> tensor<1x64x7x7xf32>
+  return %0 : tensor<1x64x7x7xf32>
+}
