@@ -246,24 +246,26 @@ struct DefaultCPUSchedulesPass
         }
       }
       ContractionTiles tiles = chooseContractionTiles(op, loops);
-      // With one K tile, no ragged edge and rows of the result along M, each
-      // register tile is filled and summed on its own: the zeros of the fill
-      // reach the accumulators in registers instead of through memory (a
-      // transposed tile would not forward them).
+      // With one K tile and no ragged edge, each register tile is filled and
+      // summed on its own: with rows of the result along M, the zeros of the
+      // fill reach the accumulators in registers instead of through memory;
+      // a transposed tile (result in panels) reads them back from the tile
+      // it just zeroed, which is still cheaper than a fill of the thread
+      // tile or of the whole result.
       SmallVector<int64_t> bounds = op.getStaticLoopRanges();
       AffineMap resultMap = op.getIndexingMapMatchingResult(op->getResult(0));
       bool rowsAlongM =
           *resultMap.getResultPosition(rewriter.getAffineDimExpr(loops.m)) <
           *resultMap.getResultPosition(rewriter.getAffineDimExpr(loops.n));
       bool fillPerRegisterTile =
-          rowsAlongM && !tiles.raggedM && !tiles.raggedN &&
+          (rowsAlongM || loops.nPanels) && !tiles.raggedM && !tiles.raggedN &&
           tiles.reduction[loops.k] == bounds[loops.k] &&
           op.getDpsInitOperand(0)->get().getDefiningOp<linalg::FillOp>();
       // A transposed result in panels is filled on its own, as rows: in a
       // thread tile the fill would be panels of a few rows, which LLVM
       // unrolls into one straight run of stores whose instruction
       // scheduling takes seconds (resnet50: 5 -> 12 s).
-      if (loops.nPanels && !rowsAlongM)
+      if (loops.nPanels && !rowsAlongM && !fillPerRegisterTile)
         fillBeforePanels(rewriter, op);
       auto tag = IntegerAttr::get(IntegerType::get(&getContext(), 64), kernel);
       op->setAttr(kKernelAttrName, tag);

@@ -66,17 +66,15 @@ func.func @unpacked(%a: tensor<64x256xf32>, %b: tensor<256x16xf32>, %c: tensor<6
 // Output channels as the vector dimension (7x7 outputs fill no register
 // tile): the constant filter is packed into panels of 8 output channels,
 // [f/8][k][8] (panel 0, k = 0: w[0..7, 0] = 0, 2, ..., 14; k = 1: 1, 3, ...);
-// the result is [f/8][8][h*w], filled as rows in a new buffer by its own
-// threads (a fill of panels inside a thread tile unrolls into a long run of
-// stores).
+// the result is [f/8][8][h*w]. With a single K tile, each register tile
+// writes its zeros and sums on its own.
 // CHECK-LABEL: func.func @transposed_panels
 // CHECK: %[[W:.*]] = arith.constant dense<"0x0000000000000040000080400000C040000000410000204100004041000060410000803F000040400000A0400000E04000001041000030410000504100007041{{.*}}"> : tensor<8x2x8xf32>
-// CHECK: %[[BUFFER:.*]] = bufferization.alloc_tensor() : tensor<64x49xf32>
-// CHECK: %[[FILLED:.*]] = scf.forall {{.*}} shared_outs(%{{.*}} = %[[BUFFER]]) -> (tensor<64x49xf32>)
-// CHECK: linalg.fill
-// CHECK: %[[PANELS:.*]] = tensor.expand_shape %[[FILLED]] {{\[}}[0, 1], [2]] output_shape [8, 8, 49] : tensor<64x49xf32> into tensor<8x8x49xf32>
+// CHECK: %[[PANELS:.*]] = tensor.expand_shape %{{.*}} {{\[}}[0, 1], [2]] output_shape [8, 8, 49] : tensor<64x49xf32> into tensor<8x8x49xf32>
 // CHECK: %[[OUT:.*]] = scf.forall {{.*}} shared_outs(%{{.*}} = %[[PANELS]]) -> (tensor<8x8x49xf32>)
-// CHECK-NOT: linalg.fill
+// CHECK: scf.for
+// CHECK: %[[ZEROS:.*]] = vector.transfer_write %{{.*}} : vector<8x7xf32>, tensor<1x8x7xf32>
+// CHECK: vector.transfer_read %[[ZEROS]]{{.*}} : tensor<1x8x7xf32>, vector<7x1x8xf32>
 // CHECK: vector.transfer_read %[[W]]{{.*}} : tensor<8x2x8xf32>
 // CHECK: tensor.collapse_shape %[[OUT]] {{\[}}[0, 1], [2]] : tensor<8x8x49xf32> into tensor<64x49xf32>
 func.func @transposed_panels(%x: tensor<1x2x7x7xf32>) -> tensor<1x64x7x7xf32> {
@@ -85,5 +83,27 @@ func.func @transposed_panels(%x: tensor<1x2x7x7xf32>) -> tensor<1x64x7x7xf32> {
   %empty = tensor.empty() : tensor<1x64x7x7xf32>
   %fill = linalg.fill ins(%zero : f32) outs(%empty : tensor<1x64x7x7xf32>) -> tensor<1x64x7x7xf32>
   %0 = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x2x7x7xf32>, tensor<64x2x1x1xf32>) outs(%fill : tensor<1x64x7x7xf32>) -> tensor<1x64x7x7xf32>
+  return %0 : tensor<1x64x7x7xf32>
+}
+
+// -----
+
+// The same with K = 512 (two K tiles): the result is filled on its own, as
+// rows of a new buffer split across the threads (a fill of panels inside a
+// thread tile unrolls into a long run of stores).
+// CHECK-LABEL: func.func @transposed_panels_deep
+// CHECK: %[[BUFFER:.*]] = bufferization.alloc_tensor() : tensor<64x49xf32>
+// CHECK: %[[FILLED:.*]] = scf.forall {{.*}} shared_outs(%{{.*}} = %[[BUFFER]]) -> (tensor<64x49xf32>)
+// CHECK: linalg.fill
+// CHECK: %[[PANELS:.*]] = tensor.expand_shape %[[FILLED]] {{\[}}[0, 1], [2]] output_shape [8, 8, 49] : tensor<64x49xf32> into tensor<8x8x49xf32>
+// CHECK: scf.forall {{.*}} shared_outs(%{{.*}} = %[[PANELS]]) -> (tensor<8x8x49xf32>)
+// CHECK-NOT: linalg.fill
+// CHECK: scf.for {{.*}} step %c256
+func.func @transposed_panels_deep(%x: tensor<1x512x7x7xf32>) -> tensor<1x64x7x7xf32> {
+  %w = arith.constant dense<0.5> : tensor<64x512x1x1xf32>
+  %zero = arith.constant 0.0 : f32
+  %empty = tensor.empty() : tensor<1x64x7x7xf32>
+  %fill = linalg.fill ins(%zero : f32) outs(%empty : tensor<1x64x7x7xf32>) -> tensor<1x64x7x7xf32>
+  %0 = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x512x7x7xf32>, tensor<64x512x1x1xf32>) outs(%fill : tensor<1x64x7x7xf32>) -> tensor<1x64x7x7xf32>
   return %0 : tensor<1x64x7x7xf32>
 }

@@ -54,7 +54,9 @@ def DefaultCPUSchedules : Pass<"tessera-default-cpu-schedules",
       vectors vectorized into `vector.contract`, the accumulator tile hoisted
       out of the K loop; tiles divide their dimensions (N needs a divisor of
       at least 4 lanes); with a single K tile, each register tile fills its
-      own accumulator (zeros in registers, not through memory);
+      own accumulator (zeros in registers, not through memory); a result
+      in transposed panels with several K tiles is filled beforehand, as
+      rows, by the threads;
     - NCHW convolutions (`linalg.conv_2d_nchw_fchw`) with static shapes:
       rewritten to a copy of the input windows (none for 1x1 convolutions
       with unit strides) plus a contraction, then scheduled as one; for one
