@@ -173,6 +173,7 @@ struct DefaultCPUSchedulesPass
         tessera::rewriteConvolutionsToContractions(module, vectorWidth);
     SmallVector<tessera::DepthwiseConvolution> depthwiseConvolutions =
         tessera::rewriteDepthwiseConvolutions(module, vectorWidth);
+    tessera::moveWindowsOutward(module);
     tessera::reassociateReductions(module);
 
     // Each scheduled op is tagged with its kernel number, which its part of

@@ -383,6 +383,25 @@ tessera::rewriteDepthwiseConvolutions(ModuleOp module, int64_t vectorWidth) {
   return rewritten;
 }
 
+void tessera::moveWindowsOutward(ModuleOp module) {
+  SmallVector<linalg::LinalgOp> poolings;
+  module.walk([&](linalg::LinalgOp op) {
+    if (isa<linalg::PoolingNchwMaxOp, linalg::PoolingNchwSumOp>(op) &&
+        op.hasPureTensorSemantics() && !op.hasDynamicShape())
+      poolings.push_back(op);
+  });
+  IRRewriter rewriter(module.getContext());
+  for (linalg::LinalgOp pooling : poolings) {
+    rewriter.setInsertionPoint(pooling);
+    FailureOr<linalg::GenericOp> generic =
+        linalg::generalizeNamedOp(rewriter, pooling);
+    // Loops [n, c, oh, ow, kh, kw] become [n, c, oh, kh, kw, ow].
+    if (succeeded(generic))
+      (void)linalg::interchangeGenericOp(rewriter, *generic,
+                                         {0, 1, 2, 4, 5, 3});
+  }
+}
+
 void tessera::decomposePads(ModuleOp module,
                             llvm::function_ref<bool(tensor::PadOp)> keep) {
   SmallVector<tensor::PadOp> pads;

@@ -323,3 +323,19 @@ func.func @depthwise_taps(%x: tensor<1x8x7x7xf32>, %w: tensor<8x1x1x3x3xf32>, %b
   } -> tensor<1x8x7x7xf32>
   return %2 : tensor<1x8x7x7xf32>
 }
+
+// -----
+
+// Poolings iterate [n, c, oh, kh, kw, ow]: the output row innermost, which
+// LLVM vectorizes (a window at a time it would reduce 3x3 scalars); split
+// across threads along the channels.
+// CHECK-LABEL: func.func @max_pool
+// CHECK: scf.forall ({{.*}}) in (8)
+// CHECK: linalg.generic {{.*}} iterator_types = ["parallel", "parallel", "parallel", "reduction", "reduction", "parallel"]
+// CHECK: arith.maximumf
+// CHECK-NOT: linalg.pooling_nchw_max
+func.func @max_pool(%x: tensor<1x8x10x10xf32>, %init: tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32> {
+  %window = tensor.empty() : tensor<3x3xf32>
+  %0 = linalg.pooling_nchw_max {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>} ins(%x, %window : tensor<1x8x10x10xf32>, tensor<3x3xf32>) outs(%init : tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32>
+  return %0 : tensor<1x8x4x4xf32>
+}

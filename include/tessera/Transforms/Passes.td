@@ -81,7 +81,8 @@ def DefaultCPUSchedules : Pass<"tessera-default-cpu-schedules",
       not packed but read along N with a stride are transposed (constant
       weights at compile time);
     - reduction kernels: their floating-point ops may be reassociated, so
-      that LLVM vectorizes them;
+      that LLVM vectorizes them; NCHW max and sum poolings iterate with the
+      output row innermost (vectorized rows, not 3x3 scalar windows);
     - every other kernel: its outermost parallel dimension split into
       chunks in an `scf.forall` for the threads, the rest serial loops;
       copies (window copies, pad interiors, transposes that keep the
