@@ -12,7 +12,6 @@
 #include "KernelRewrites.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
-#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -241,7 +240,13 @@ struct DefaultCPUSchedulesPass
         if (linalg::GenericOp packed =
                 packIntoPanels(rewriter, generic, loops)) {
           op = packed;
-          loops = *getContractionLoops(op);
+          std::optional<ContractionLoops> packedLoops = getContractionLoops(op);
+          if (!packedLoops) {
+            op->emitError() << "a contraction packed into panels is no "
+                               "longer recognized as one";
+            return signalPassFailure();
+          }
+          loops = *packedLoops;
         } else {
           op = tessera::makeDimensionInnermost(rewriter, generic, loops.n);
         }
@@ -403,7 +408,8 @@ struct DefaultCPUSchedulesPass
                       bounds[loops.k] >= kMinDepthToPackCopies;
     for (OpOperand *input : op.getDpsInputOperands())
       if (op.getMatchingIndexingMap(input).getResultPosition(n) &&
-          !repaysCopy && !isConstant(input->get()))
+          !repaysCopy &&
+          !matchPattern(tessera::stripReshapes(input->get()), m_Constant()))
         return nullptr;
     linalg::GenericOp packed =
         tessera::packIntoPanels(rewriter, op, loops.n, 2 * vectorWidth);
@@ -414,8 +420,7 @@ struct DefaultCPUSchedulesPass
   }
 
   /// Rewrites the init of `op`, a fill of panels expanded from an empty
-  /// tensor, to the expanded fill of a new buffer (not a tensor.empty: CSE
-  /// would merge equal fills, which bufferization then copies).
+  /// tensor, to the expanded fill of a new buffer (tessera::fillNewBuffer).
   static void fillBeforePanels(IRRewriter &rewriter, linalg::LinalgOp op) {
     OpOperand *init = op.getDpsInitOperand(0);
     auto fill = init->get().getDefiningOp<linalg::FillOp>();
@@ -426,29 +431,13 @@ struct DefaultCPUSchedulesPass
     if (!panels || !panels.getSrc().getDefiningOp<tensor::EmptyOp>())
       return;
     rewriter.setInsertionPoint(op);
-    Value buffer = bufferization::AllocTensorOp::create(
-        rewriter, fill.getLoc(), panels.getSrcType(), ValueRange{});
-    Value rows =
-        linalg::FillOp::create(rewriter, fill.getLoc(),
-                               fill.getDpsInputOperand(0)->get(), buffer)
-            .getResult(0);
+    Value rows = tessera::fillNewBuffer(rewriter, fill.getLoc(),
+                                        fill.getDpsInputOperand(0)->get(),
+                                        panels.getSrcType());
     Value expanded = tensor::ExpandShapeOp::create(
         rewriter, panels.getLoc(), panels.getResultType(), rows,
         panels.getReassociationIndices());
     rewriter.modifyOpInPlace(op, [&] { init->set(expanded); });
-  }
-
-  /// Whether `value` is a constant, maybe reshaped.
-  static bool isConstant(Value value) {
-    while (Operation *reshape = value.getDefiningOp()) {
-      if (auto collapse = dyn_cast<tensor::CollapseShapeOp>(reshape))
-        value = collapse.getSrc();
-      else if (auto expand = dyn_cast<tensor::ExpandShapeOp>(reshape))
-        value = expand.getSrc();
-      else
-        break;
-    }
-    return matchPattern(value, m_Constant());
   }
 
   /// Whether every operand reads loop `dim` only as a whole index (d_dim),

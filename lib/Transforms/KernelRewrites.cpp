@@ -20,23 +20,33 @@
 
 using namespace mlir;
 
+Value tessera::stripReshapes(Value value) {
+  while (Operation *reshape = value.getDefiningOp()) {
+    if (auto collapse = dyn_cast<tensor::CollapseShapeOp>(reshape))
+      value = collapse.getSrc();
+    else if (auto expand = dyn_cast<tensor::ExpandShapeOp>(reshape))
+      value = expand.getSrc();
+    else
+      break;
+  }
+  return value;
+}
+
+Value tessera::fillNewBuffer(RewriterBase &rewriter, Location loc, Value value,
+                             RankedTensorType type) {
+  Value buffer =
+      bufferization::AllocTensorOp::create(rewriter, loc, type, ValueRange{});
+  return linalg::FillOp::create(rewriter, loc, value, buffer).getResult(0);
+}
+
 Value tessera::transposeValue(RewriterBase &rewriter, Location loc, Value value,
                               ArrayRef<int64_t> permutation) {
   auto type = cast<RankedTensorType>(value.getType());
   SmallVector<int64_t> shape = applyPermutation(type.getShape(), permutation);
   auto resultType = RankedTensorType::get(shape, type.getElementType());
   // Reshapes keep the row-major data of the constant under them.
-  Value source = value;
-  while (Operation *reshape = source.getDefiningOp()) {
-    if (auto collapse = dyn_cast<tensor::CollapseShapeOp>(reshape))
-      source = collapse.getSrc();
-    else if (auto expand = dyn_cast<tensor::ExpandShapeOp>(reshape))
-      source = expand.getSrc();
-    else
-      break;
-  }
   if (std::optional<SmallVector<float>> values =
-          tessera::getConstantF32Values(source)) {
+          tessera::getConstantF32Values(stripReshapes(value))) {
     SmallVector<int64_t> strides = computeStrides(type.getShape());
     SmallVector<float> permuted(values->size());
     SmallVector<int64_t> index(shape.size(), 0);
@@ -415,14 +425,8 @@ void tessera::decomposePads(ModuleOp module,
     rewriter.setInsertionPoint(pad);
     Location loc = pad.getLoc();
     RankedTensorType type = pad.getResultType();
-    // A new buffer, not a tensor.empty: CSE would merge the fills of pads
-    // of one shape into one tensor, which bufferization must then copy
-    // (serially, whole) for each pad written into it.
-    Value buffer =
-        bufferization::AllocTensorOp::create(rewriter, loc, type, ValueRange{});
-    Value filled = linalg::FillOp::create(rewriter, loc,
-                                          pad.getConstantPaddingValue(), buffer)
-                       .getResult(0);
+    Value filled =
+        fillNewBuffer(rewriter, loc, pad.getConstantPaddingValue(), type);
     SmallVector<OpFoldResult> offsets = pad.getMixedLowPad();
     SmallVector<OpFoldResult> sizes = getAsIndexOpFoldResult(
         rewriter.getContext(), pad.getSourceType().getShape());

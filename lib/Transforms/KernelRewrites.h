@@ -15,6 +15,17 @@ namespace tessera {
 int64_t rewriteConvolutionsToContractions(mlir::ModuleOp module,
                                           int64_t vectorWidth);
 
+/// `value` with the reshapes (collapse_shape, expand_shape) that produce it
+/// looked through: the row-major data under them.
+mlir::Value stripReshapes(mlir::Value value);
+
+/// A new buffer of `type` filled with `value`. Not a fill of a tensor.empty:
+/// CSE merges equal fills of empty tensors into one tensor, which
+/// bufferization then copies, serially and whole, for each kernel that
+/// writes into it.
+mlir::Value fillNewBuffer(mlir::RewriterBase &rewriter, mlir::Location loc,
+                          mlir::Value value, mlir::RankedTensorType type);
+
 /// `value` with its dimensions permuted (result dimension i is `value`'s
 /// `permutation[i]`): a new constant when `value` is an f32 constant
 /// (weights packed at compile time), else a linalg.transpose.
