@@ -488,8 +488,10 @@ struct DefaultCPUSchedulesPass
     // rows fully and leaves them scalar. Unit loops are folded first, so
     // that a window copy (in[c, oh + kh, ow + kw]) reads each of its rows
     // as a plain slice.
+    // (Rows the thread split cuts into uneven chunks would not have a
+    // static length.)
     std::optional<int64_t> row = copiedRowLength(op);
-    if (!row)
+    if (!row || *dim == bounds.size() - 1)
       return schedule;
     SmallVector<int64_t> rows(bounds.size(), 1);
     rows.back() = *row;

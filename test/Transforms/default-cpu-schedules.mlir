@@ -339,3 +339,20 @@ func.func @max_pool(%x: tensor<1x8x10x10xf32>, %init: tensor<1x8x4x4xf32>) -> te
   %0 = linalg.pooling_nchw_max {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>} ins(%x, %window : tensor<1x8x10x10xf32>, tensor<3x3xf32>) outs(%init : tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32>
   return %0 : tensor<1x8x4x4xf32>
 }
+
+// -----
+
+// A copy whose only long dimension is its row is split across the threads
+// along the row, in chunks (130 here) that rows of whole vectors would not
+// tile exactly: it stays a plain copy (LLVM vectorizes the long chunk).
+// CHECK-LABEL: func.func @long_row_pad
+// CHECK: scf.forall ({{.*}}) in (8) {{.*}} -> (tensor<1x1x1040xf32>)
+// CHECK: linalg.copy ins(%{{.*}} : tensor<1x1x130xf32>)
+func.func @long_row_pad(%x: tensor<1x1x1040xf32>) -> tensor<1x1x1050xf32> {
+  %ninf = arith.constant 0xFF800000 : f32
+  %padded = tensor.pad %x low[0, 0, 5] high[0, 0, 5] {
+  ^bb0(%i: index, %j: index, %k: index):
+    tensor.yield %ninf : f32
+  } : tensor<1x1x1040xf32> to tensor<1x1x1050xf32>
+  return %padded : tensor<1x1x1050xf32>
+}
