@@ -37,8 +37,10 @@ namespace {
 constexpr llvm::StringLiteral kKernelAttrName = "tessera.kernel";
 
 // Cache tiles (elements) for the M, N and K dimensions: a K x N slice of the
-// right operand (256 x 128 floats, 128 KiB) stays in L2 while register tiles
-// of up to 256 rows sweep it.
+// right operand (up to 640 x 128 floats, 320 KiB) stays in L2 while register
+// tiles of up to 256 rows sweep it; K tiles that long leave one K tile (no
+// reload of the accumulators) for K <= 640: 3x3 convolutions of 64 channels,
+// 1x1 ones of up to 640.
 constexpr int64_t kCacheTileM = 256;
 // Parallel tiles a contraction needs at least: two per core of this
 // two-core class of machine.
@@ -51,7 +53,7 @@ constexpr int64_t kCacheTileN = 128;
 // panels (each element copied once, read once per register tile of rows).
 constexpr int64_t kMinRowsToPackCopies = 256;
 constexpr int64_t kMinDepthToPackCopies = 256;
-constexpr int64_t kCacheTileK = 256;
+constexpr int64_t kCacheTileK = 640;
 // Chunks a threaded kernel's outermost parallel dimension is split into:
 // a few per core, so that uneven chunks still balance.
 constexpr int64_t kThreadChunks = 8;

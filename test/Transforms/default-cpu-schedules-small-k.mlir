@@ -1,6 +1,6 @@
 // RUN: tensor-opt %s --tessera-default-cpu-schedules --canonicalize | FileCheck %s
 
-// K fits one K tile (64 <= 256): each 8x32 register tile gets its own slice
+// K fits one K tile (64 <= 640): each 8x32 register tile gets its own slice
 // of the fill, so after canonicalization the accumulators start as zeros in
 // registers; no fill, no accumulator read from memory remain.
 // CHECK-LABEL: func.func @small_k

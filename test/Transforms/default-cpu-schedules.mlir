@@ -1,12 +1,12 @@
 // RUN: tensor-opt %s --tessera-default-cpu-schedules --split-input-file | FileCheck %s
 
 // A matmul whose sizes the tiles divide: 128x128 thread tiles (the whole
-// height: four tiles are enough for the threads), a K loop of 256, 8x32
-// register tiles vectorized, the accumulator carried through the K loop in
-// registers.
+// height: four tiles are enough for the threads), a K loop of 512 (K tiles
+// divide K, at most 640), 8x32 register tiles vectorized, the accumulator
+// carried through the K loop in registers.
 // CHECK-LABEL: func.func @matmul
 // CHECK: scf.forall ({{.*}}) = (0) to (512) step (128) {{.*}} -> (tensor<128x512xf32>)
-// CHECK: scf.for {{.*}} step %c256
+// CHECK: scf.for {{.*}} step %c512
 // CHECK: scf.for {{.*}} step %c8
 // CHECK: scf.for {{.*}} step %c32
 // CHECK: %[[ACC:.*]] = vector.transfer_read {{.*}} vector<8x32xf32>
@@ -14,8 +14,8 @@
 // CHECK: arith.mulf {{.*}} : vector<8x32xf32>
 // CHECK: arith.addf {{.*}} : vector<8x32xf32>
 // CHECK-NOT: linalg.matmul
-func.func @matmul(%a: tensor<128x512xf32>, %b: tensor<512x512xf32>, %c: tensor<128x512xf32>) -> tensor<128x512xf32> {
-  %0 = linalg.matmul ins(%a, %b : tensor<128x512xf32>, tensor<512x512xf32>) outs(%c : tensor<128x512xf32>) -> tensor<128x512xf32>
+func.func @matmul(%a: tensor<128x1024xf32>, %b: tensor<1024x512xf32>, %c: tensor<128x512xf32>) -> tensor<128x512xf32> {
+  %0 = linalg.matmul ins(%a, %b : tensor<128x1024xf32>, tensor<1024x512xf32>) outs(%c : tensor<128x512xf32>) -> tensor<128x512xf32>
   return %0 : tensor<128x512xf32>
 }
 
@@ -85,7 +85,8 @@ func.func @untouched(%a: tensor<8x8xi32>, %b: tensor<8x8xi32>, %c: tensor<8x8xi3
 
 // Epilogue fusion: the bias add and the relu after a matmul are rewritten to
 // update its result in place and run on each thread tile right after it;
-// the accumulator's fill is fused too. One forall, no buffer of its own for
+// the accumulator's fill is fused too (two K tiles: the fill of the thread
+// tile). One forall, no buffer of its own for
 // the epilogue, and no kernel left outside.
 // CHECK-LABEL: func.func @epilogue
 // CHECK: %[[EMPTY:.*]] = tensor.empty() : tensor<128x512xf32>
@@ -101,11 +102,11 @@ func.func @untouched(%a: tensor<8x8xi32>, %b: tensor<8x8xi32>, %c: tensor<8x8xi3
 // CHECK: tensor.parallel_insert_slice %[[RELU]] into %[[OUT]]
 // CHECK-NOT: linalg.
 // CHECK: return
-func.func @epilogue(%a: tensor<128x512xf32>, %b: tensor<512x512xf32>, %bias: tensor<512xf32>) -> tensor<128x512xf32> {
+func.func @epilogue(%a: tensor<128x1024xf32>, %b: tensor<1024x512xf32>, %bias: tensor<512xf32>) -> tensor<128x512xf32> {
   %zero = arith.constant 0.0 : f32
   %empty = tensor.empty() : tensor<128x512xf32>
   %acc = linalg.fill ins(%zero : f32) outs(%empty : tensor<128x512xf32>) -> tensor<128x512xf32>
-  %0 = linalg.matmul ins(%a, %b : tensor<128x512xf32>, tensor<512x512xf32>) outs(%acc : tensor<128x512xf32>) -> tensor<128x512xf32>
+  %0 = linalg.matmul ins(%a, %b : tensor<128x1024xf32>, tensor<1024x512xf32>) outs(%acc : tensor<128x512xf32>) -> tensor<128x512xf32>
   %1 = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%0, %bias : tensor<128x512xf32>, tensor<512xf32>) outs(%empty : tensor<128x512xf32>) {
   ^bb0(%x: f32, %y: f32, %out: f32):
     %s = arith.addf %x, %y : f32
