@@ -49,8 +49,11 @@ constexpr int64_t kMinThreadTiles = 4;
 // whole tile: the tiles are split further.
 constexpr int64_t kBalancedThreadTiles = 16;
 constexpr int64_t kCacheTileN = 128;
-// Rows of a contraction's result that repay the copy of its N operand into
-// panels (each element copied once, read once per register tile of rows).
+// Rows (M) and depth (K) of a contraction that repay the copy of a runtime
+// N operand into panels: each element is copied once and then read once per
+// register tile of rows; a shallow operand fits the caches unpacked.
+// Measured: packing the operands of convolutions with 64-128 output
+// channels cost resnet50 8 %.
 constexpr int64_t kMinRowsToPackCopies = 256;
 constexpr int64_t kMinDepthToPackCopies = 256;
 constexpr int64_t kCacheTileK = 640;
@@ -240,7 +243,7 @@ struct DefaultCPUSchedulesPass
       }
       if (generic) {
         if (linalg::GenericOp packed =
-                packIntoPanels(rewriter, generic, loops)) {
+                packRightOperand(rewriter, generic, loops)) {
           op = packed;
           std::optional<ContractionLoops> packedLoops = getContractionLoops(op);
           if (!packedLoops) {
@@ -402,8 +405,8 @@ struct DefaultCPUSchedulesPass
   /// when N splits into register tiles without a rest: weights at compile
   /// time, other operands by a copy when enough rows of the result repay
   /// it. Null when not packed.
-  linalg::GenericOp packIntoPanels(IRRewriter &rewriter, linalg::GenericOp op,
-                                   const ContractionLoops &loops) {
+  linalg::GenericOp packRightOperand(IRRewriter &rewriter, linalg::GenericOp op,
+                                     const ContractionLoops &loops) {
     SmallVector<int64_t> bounds = op.getStaticLoopRanges();
     AffineExpr n = rewriter.getAffineDimExpr(loops.n);
     bool repaysCopy = bounds[loops.m] >= kMinRowsToPackCopies &&
