@@ -62,6 +62,8 @@ constexpr int64_t kCacheTileK = 640;
 constexpr int64_t kThreadChunks = 8;
 // Vectors a copy kernel moves per row at most.
 constexpr int64_t kMaxCopiedRow = 8;
+// Column phases a split into phases may have (strides of convolutions).
+constexpr int64_t kMaxPhases = 4;
 
 /// Loop positions of a contraction's dimensions. `unit` holds the batch
 /// dimension and the extra M/N/K dimensions of extent 1 (the batch of a
@@ -173,12 +175,14 @@ struct DefaultCPUSchedulesPass
       module.emitError() << "vector-width and register-rows must be positive";
       return signalPassFailure();
     }
+    tessera::fuseElementwiseKernels(module);
     numConvolutions +=
         tessera::rewriteConvolutionsToContractions(module, vectorWidth);
     SmallVector<tessera::DepthwiseConvolution> depthwiseConvolutions =
         tessera::rewriteDepthwiseConvolutions(module, vectorWidth);
     tessera::moveWindowsOutward(module);
     tessera::reassociateReductions(module);
+    tessera::collapseReducedPlanes(module);
 
     // Each scheduled op is tagged with its kernel number, which its part of
     // the script matches.
@@ -492,14 +496,23 @@ struct DefaultCPUSchedulesPass
     // Copies walk their rows whole vectors at a time: LLVM unrolls short
     // rows fully and leaves them scalar. Unit loops are folded first, so
     // that a window copy (in[c, oh + kh, ow + kw]) reads each of its rows
-    // as a plain slice.
+    // as a plain slice. A split into column phases (a transpose of the
+    // two innermost dimensions, [.., w / s, s] -> [.., s, w / s]) moves
+    // one input row at a time, loaded whole and split with shuffles.
     // (Rows the thread split cuts into uneven chunks would not have a
     // static length.)
-    std::optional<int64_t> row = copiedRowLength(op);
-    if (!row || *dim == bounds.size() - 1)
-      return schedule;
     SmallVector<int64_t> rows(bounds.size(), 1);
-    rows.back() = *row;
+    if (std::optional<int64_t> row = copiedRowLength(op)) {
+      rows.back() = *row;
+    } else if (isColumnPhaseSplit(op)) {
+      rows[bounds.size() - 2] = 0;
+      rows.back() = 0;
+    } else {
+      return schedule;
+    }
+    if (*dim >= bounds.size() - 2 && rows[*dim] != 1)
+      return schedule;
+    int64_t numRowLoops = llvm::count_if(rows, [](int64_t v) { return v; });
     return schedule + llvm::formatv(R"(
     %k{0}_rows, %k{0}_row_loops:{1} = transform.structured.tile_using_for %k{0}_chunks
         tile_sizes {2} : (!transform.any_op) -> (!transform.any_op{3})
@@ -510,9 +523,26 @@ struct DefaultCPUSchedulesPass
         : (!transform.any_op) -> !transform.any_op
     transform.structured.vectorize %k{0}_row : !transform.any_op
 )",
-                                    kernel, bounds.size(), formatSizes(rows),
-                                    repeatHandle(bounds.size()))
+                                    kernel, numRowLoops, formatSizes(rows),
+                                    repeatHandle(numRowLoops))
                           .str();
+  }
+
+  /// Whether `op` splits the columns of rows into phases: a transpose of
+  /// its two innermost dimensions whose input rows are [positions][phases]
+  /// with a few phases (a stride).
+  static bool isColumnPhaseSplit(linalg::LinalgOp op) {
+    auto transpose = dyn_cast<linalg::TransposeOp>(op.getOperation());
+    if (!transpose)
+      return false;
+    ArrayRef<int64_t> permutation = transpose.getPermutation();
+    int64_t rank = permutation.size();
+    if (rank < 2 || permutation[rank - 1] != rank - 2 ||
+        permutation[rank - 2] != rank - 1 ||
+        !llvm::equal(permutation.drop_back(2), llvm::seq<int64_t>(0, rank - 2)))
+      return false;
+    int64_t phases = transpose.getInput().getType().getDimSize(rank - 1);
+    return !ShapedType::isDynamic(phases) && phases <= kMaxPhases;
   }
 
   /// The elements of a row a copy kernel moves at once, if it is one: a

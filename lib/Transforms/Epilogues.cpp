@@ -57,6 +57,21 @@ void tessera::alignElementwiseKernels(ModuleOp module) {
   (void)applyPatternsGreedily(module, std::move(reshapes));
 }
 
+void tessera::fuseElementwiseKernels(ModuleOp module) {
+  MLIRContext *context = module.getContext();
+  RewritePatternSet fusion(context);
+  linalg::populateElementwiseOpsFusionPatterns(fusion, [](OpOperand *operand) {
+    Operation *producer = operand->get().getDefiningOp();
+    return isElementwiseKernel(producer) &&
+           isElementwiseKernel(operand->getOwner()) &&
+           llvm::all_of(producer->getUsers(), [&](Operation *user) {
+             return user == operand->getOwner();
+           });
+  });
+  linalg::GenericOp::getCanonicalizationPatterns(fusion, context);
+  (void)applyPatternsGreedily(module, std::move(fusion));
+}
+
 void tessera::expandIntoEpilogue(tensor::CollapseShapeOp collapse) {
   tensor::CollapseShapeOp current = collapse;
   RewritePatternSet patterns(collapse.getContext());

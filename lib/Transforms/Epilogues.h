@@ -32,6 +32,11 @@ bool isElementwiseKernel(mlir::Operation *op);
 /// before its bias add, say). Other kernels are left alone.
 void alignElementwiseKernels(mlir::ModuleOp module);
 
+/// Fuses each elementwise kernel that only one elementwise kernel reads
+/// into it (x * sigmoid(x) becomes one kernel reading x once), so that a
+/// chain after a contraction has one use per link and forms its epilogue.
+void fuseElementwiseKernels(mlir::ModuleOp module);
+
 /// The chain of elementwise kernels that can follow `producer` tile by tile:
 /// each reads the previous result (the producer's first) through an
 /// identity map as its only user, with the same type. The kernels are

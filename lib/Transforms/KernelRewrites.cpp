@@ -237,13 +237,13 @@ static Value collapsePlanes(RewriterBase &rewriter, Location loc, Value input,
 }
 
 /// The sum over the taps of a depthwise convolution, one elementwise kernel
-/// per tap: acc[g, y, x] += planes[g, y + kh, x + kw] * taps[g, kh, kw] (unit
-/// strides). The first tap updates `accumulator`; each later one reads the
-/// previous sum as an input. Returns the first.
-static linalg::GenericOp buildTapSums(RewriterBase &rewriter, Location loc,
-                                      Value planes, Value taps,
-                                      Value accumulator,
-                                      ArrayRef<int64_t> dilations) {
+/// per tap: acc[g, y, x] += window(kh, kw)[g, y, x] * taps[g, kh, kw]. The
+/// first tap updates `accumulator`; each later one reads the previous sum as
+/// an input. Returns the first.
+static linalg::GenericOp
+buildTapSums(RewriterBase &rewriter, Location loc, Value taps,
+             Value accumulator,
+             function_ref<Value(int64_t kh, int64_t kw)> window) {
   auto outputType = cast<RankedTensorType>(accumulator.getType());
   auto tapsType = cast<RankedTensorType>(taps.getType());
   int64_t groups = outputType.getDimSize(0);
@@ -258,13 +258,7 @@ static linalg::GenericOp buildTapSums(RewriterBase &rewriter, Location loc,
   Value sum = accumulator;
   for (int64_t kh = 0; kh < tapsType.getDimSize(1); ++kh) {
     for (int64_t kw = 0; kw < tapsType.getDimSize(2); ++kw) {
-      Value window = tensor::ExtractSliceOp::create(
-          rewriter, loc, planes,
-          {oneIndex(0), oneIndex(kh * dilations[0]),
-           oneIndex(kw * dilations[1])},
-          {oneIndex(groups), oneIndex(outputType.getDimSize(1)),
-           oneIndex(outputType.getDimSize(2))},
-          {oneIndex(1), oneIndex(1), oneIndex(1)});
+      Value shifted = window(kh, kw);
       Value weight = tensor::ExtractSliceOp::create(
           rewriter, loc,
           RankedTensorType::get({groups}, tapsType.getElementType()), taps,
@@ -274,7 +268,7 @@ static linalg::GenericOp buildTapSums(RewriterBase &rewriter, Location loc,
       linalg::GenericOp tap;
       if (!first) {
         tap = linalg::GenericOp::create(
-            rewriter, loc, outputType, ValueRange{window, weight},
+            rewriter, loc, outputType, ValueRange{shifted, weight},
             ValueRange{sum}, {identity, perGroup, identity}, parallel,
             [](OpBuilder &b, Location loc, ValueRange args) {
               Value product = arith::MulFOp::create(b, loc, args[0], args[1]);
@@ -287,7 +281,7 @@ static linalg::GenericOp buildTapSums(RewriterBase &rewriter, Location loc,
         Value empty = tensor::EmptyOp::create(
             rewriter, loc, outputType.getShape(), outputType.getElementType());
         tap = linalg::GenericOp::create(
-            rewriter, loc, outputType, ValueRange{sum, window, weight},
+            rewriter, loc, outputType, ValueRange{sum, shifted, weight},
             ValueRange{empty}, {identity, identity, perGroup, identity},
             parallel, [](OpBuilder &b, Location loc, ValueRange args) {
               Value product = arith::MulFOp::create(b, loc, args[1], args[2]);
@@ -300,6 +294,81 @@ static linalg::GenericOp buildTapSums(RewriterBase &rewriter, Location loc,
     }
   }
   return first;
+}
+
+namespace {
+/// Depthwise planes whose columns are read at a stride, split into the
+/// stride's phases: column x of the unpadded planes is at phase
+/// x mod stride, position x / stride + `lowPositions` of `planes`
+/// [g, rows, stride, positions]. A tap's window is then a contiguous slice
+/// of one phase instead of every stride-th column (gathers).
+struct ColumnPhases {
+  Value planes;
+  int64_t stride;
+  int64_t lowColumns;
+  int64_t lowPositions;
+  /// The phase and the position of output column 0 that tap `kw` reads.
+  std::pair<int64_t, int64_t> locate(int64_t kw) const {
+    int64_t column = kw - lowColumns;
+    return {column - llvm::divideFloorSigned(column, stride) * stride,
+            llvm::divideFloorSigned(column, stride) + lowPositions};
+  }
+};
+} // namespace
+
+/// Splits `planes` [g, h, w] (maybe a tensor.pad) by column phases: the
+/// unpadded planes are transposed from [g, h, w / stride, stride] to
+/// [g, h, stride, w / stride] (whole rows loaded and split with shuffles),
+/// and the phases padded instead. None when the stride does not divide the
+/// width.
+static std::optional<ColumnPhases>
+splitColumnPhases(RewriterBase &rewriter, Location loc, Value planes,
+                  int64_t stride, int64_t numTaps, int64_t outputWidth) {
+  MLIRContext *context = rewriter.getContext();
+  Value source = planes, padValue;
+  SmallVector<int64_t> low = {0, 0, 0}, high = {0, 0, 0};
+  auto pad = planes.getDefiningOp<tensor::PadOp>();
+  if (pad) {
+    padValue = pad.getConstantPaddingValue();
+    if (!padValue)
+      return std::nullopt;
+    source = pad.getSource();
+    low = SmallVector<int64_t>(pad.getStaticLow());
+    high = SmallVector<int64_t>(pad.getStaticHigh());
+  }
+  auto type = cast<RankedTensorType>(source.getType());
+  int64_t width = type.getDimSize(2);
+  if (width % stride != 0)
+    return std::nullopt;
+  int64_t positions = width / stride;
+  ColumnPhases phases;
+  phases.stride = stride;
+  phases.lowColumns = low[2];
+  phases.lowPositions = llvm::divideCeil(low[2], stride);
+  int64_t highPositions =
+      std::max<int64_t>(0, outputWidth + phases.locate(numTaps - 1).second -
+                               positions - phases.lowPositions);
+  Value expanded = tensor::ExpandShapeOp::create(
+      rewriter, loc,
+      RankedTensorType::get(
+          {type.getDimSize(0), type.getDimSize(1), positions, stride},
+          type.getElementType()),
+      source, SmallVector<ReassociationIndices>{{0}, {1}, {2, 3}});
+  phases.planes =
+      tessera::transposeValue(rewriter, loc, expanded, {0, 1, 3, 2});
+  if (low[1] || high[1] || phases.lowPositions || highPositions) {
+    if (!padValue)
+      padValue = arith::ConstantOp::create(
+          rewriter, loc, rewriter.getZeroAttr(type.getElementType()));
+    phases.planes = tensor::PadOp::create(
+        rewriter, loc, Type(), phases.planes,
+        getAsIndexOpFoldResult(context, {0, low[1], 0, phases.lowPositions}),
+        getAsIndexOpFoldResult(context, {0, high[1], 0, highPositions}),
+        padValue);
+  }
+  if (pad && pad->use_empty())
+    rewriter.eraseOp(pad);
+  return phases;
 }
 
 SmallVector<tessera::DepthwiseConvolution>
@@ -353,9 +422,31 @@ tessera::rewriteDepthwiseConvolutions(ModuleOp module, int64_t vectorWidth) {
          --r)
       if (height % r == 0)
         rows = r;
-    if (strides[0] == 1 && strides[1] == 1 && rows > 0) {
+    // Strided columns are read as slices of their phases.
+    std::optional<ColumnPhases> phases;
+    if (strides[1] > 1 && dilations[1] == 1 && rows > 0)
+      phases = splitColumnPhases(
+          rewriter, loc, planes, strides[1],
+          cast<RankedTensorType>(taps.getType()).getDimSize(2), width);
+    if (rows > 0 && (strides[1] == 1 || phases)) {
+      auto index = [&](int64_t v) { return rewriter.getIndexAttr(v); };
+      auto window = [&](int64_t kh, int64_t kw) -> Value {
+        if (!phases)
+          return tensor::ExtractSliceOp::create(
+              rewriter, loc, planes,
+              {index(0), index(kh * dilations[0]), index(kw * dilations[1])},
+              {index(outputType.getDimSize(0)), index(height), index(width)},
+              {index(1), index(strides[0]), index(1)});
+        auto [phase, position] = phases->locate(kw);
+        return tensor::ExtractSliceOp::create(
+            rewriter, loc, outputType, phases->planes,
+            {index(0), index(kh * dilations[0]), index(phase), index(position)},
+            {index(outputType.getDimSize(0)), index(height), index(1),
+             index(width)},
+            {index(1), index(strides[0]), index(1), index(1)});
+      };
       linalg::GenericOp first =
-          buildTapSums(rewriter, loc, planes, taps, accumulator, dilations);
+          buildTapSums(rewriter, loc, taps, accumulator, window);
       Value sum = first.getResult(0);
       while (sum.hasOneUse() && isa<linalg::GenericOp>(*sum.getUsers().begin()))
         sum = sum.getUsers().begin()->getResult(0);
@@ -422,7 +513,16 @@ void tessera::decomposePads(ModuleOp module,
   });
   IRRewriter rewriter(module.getContext());
   for (tensor::PadOp pad : pads) {
-    rewriter.setInsertionPoint(pad);
+    // A kernel that only this pad reads, and that does not read its init,
+    // writes into the interior instead of a tensor of its own.
+    Value source = pad.getSource();
+    auto producer = source.getDefiningOp<linalg::LinalgOp>();
+    bool writeInPlace =
+        producer && source.hasOneUse() && producer.getNumDpsInits() == 1 &&
+        producer.getDpsInitOperand(0)->get().getDefiningOp<tensor::EmptyOp>() &&
+        !producer.payloadUsesValueFromOperand(producer.getDpsInitOperand(0));
+    rewriter.setInsertionPoint(writeInPlace ? producer.getOperation()
+                                            : pad.getOperation());
     Location loc = pad.getLoc();
     RankedTensorType type = pad.getResultType();
     Value filled =
@@ -433,10 +533,14 @@ void tessera::decomposePads(ModuleOp module,
     SmallVector<OpFoldResult> strides(type.getRank(), rewriter.getIndexAttr(1));
     Value interior = tensor::ExtractSliceOp::create(rewriter, loc, filled,
                                                     offsets, sizes, strides);
-    Value copied =
-        linalg::CopyOp::create(rewriter, loc, pad.getSource(), interior)
-            .getResult(0);
-    rewriter.replaceOpWithNewOp<tensor::InsertSliceOp>(pad, copied, filled,
+    if (writeInPlace)
+      rewriter.modifyOpInPlace(
+          producer, [&] { producer.getDpsInitOperand(0)->set(interior); });
+    else
+      source =
+          linalg::CopyOp::create(rewriter, loc, source, interior).getResult(0);
+    rewriter.setInsertionPoint(pad);
+    rewriter.replaceOpWithNewOp<tensor::InsertSliceOp>(pad, source, filled,
                                                        offsets, sizes, strides);
   }
 }
@@ -594,4 +698,38 @@ void tessera::reassociateReductions(ModuleOp module) {
                                          arith::FastMathFlags::reassoc));
     });
   });
+}
+
+void tessera::collapseReducedPlanes(ModuleOp module) {
+  SmallVector<std::pair<linalg::GenericOp, ReassociationIndices>> planes;
+  module.walk([&](linalg::GenericOp op) {
+    if (!op.hasPureTensorSemantics() || op.hasDynamicShape())
+      return;
+    SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
+    ReassociationIndices group;
+    for (int64_t dim = iterators.size() - 1;
+         dim >= 0 && iterators[dim] == utils::IteratorType::reduction; --dim)
+      group.insert(group.begin(), dim);
+    // Only plain dimensions: windows (oh + kh) do not collapse.
+    auto readsPlainly = [&](AffineMap map) {
+      return llvm::all_of(map.getResults(), [&](AffineExpr result) {
+        return isa<AffineDimExpr>(result) ||
+               llvm::none_of(group, [&](int64_t dim) {
+                 return result.isFunctionOfDim(dim);
+               });
+      });
+    };
+    if (group.size() > 1 &&
+        llvm::all_of(op.getIndexingMapsArray(), readsPlainly) &&
+        linalg::areDimSequencesPreserved(op.getIndexingMapsArray(), {group}))
+      planes.emplace_back(op, group);
+  });
+  IRRewriter rewriter(module.getContext());
+  for (auto &[op, group] : planes) {
+    rewriter.setInsertionPoint(op);
+    FailureOr<linalg::CollapseResult> collapsed =
+        linalg::collapseOpIterationDims(op, {group}, rewriter);
+    if (succeeded(collapsed))
+      rewriter.replaceOp(op, collapsed->results);
+  }
 }

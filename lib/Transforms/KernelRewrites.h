@@ -65,13 +65,14 @@ struct DepthwiseConvolution {
 
 /// Rewrites the depthwise convolutions of one image (grouped NCHW, one
 /// input and one output channel per group, static shapes) on [g, h, w]
-/// planes. Output rows longer than `vectorWidth` (or strided ones) become a
-/// generic over [g, oh, kh, kw, ow]: the output row is the innermost loop,
-/// which reads the input row contiguously (or with the stride) and
-/// vectorizes; a padded input is padded per plane (the pad can join the
-/// tiles). With unit strides, planes become one elementwise kernel per tap
-/// instead, vectorized over tiles of whole rows: rows no longer than a
-/// vector, or a few rows of up to 16 vectors in all.
+/// planes: one elementwise kernel per tap on (row-strided) windows of the
+/// padded planes, vectorized over tiles of whole rows (rows no longer than
+/// a vector, or a few rows of up to 16 vectors in all). Columns read with a
+/// stride are read from the planes split into column phases, one contiguous
+/// slice per tap. Otherwise (longer rows, widths the stride does not
+/// divide, dilated strided columns) a generic over [g, oh, kh, kw, ow]:
+/// the output row is the innermost loop, which LLVM vectorizes; a padded
+/// input is padded per plane (the pad can join the tiles).
 llvm::SmallVector<DepthwiseConvolution>
 rewriteDepthwiseConvolutions(mlir::ModuleOp module, int64_t vectorWidth);
 
@@ -93,6 +94,12 @@ void decomposePads(mlir::ModuleOp module,
 /// the reduction loops with partial sums per lane, as every deep learning
 /// library does; results differ in rounding only.
 void reassociateReductions(mlir::ModuleOp module);
+
+/// Collapses the innermost reduction loops of a generic into one where they
+/// walk its inputs' innermost dimensions in order (a global pool's [h, w]):
+/// LLVM then vectorizes the reduction along the whole plane, instead of
+/// unrolling a short row and vectorizing across channels with gathers.
+void collapseReducedPlanes(mlir::ModuleOp module);
 
 } // namespace tessera
 

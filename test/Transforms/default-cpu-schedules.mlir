@@ -83,11 +83,12 @@ func.func @untouched(%a: tensor<8x8xi32>, %b: tensor<8x8xi32>, %c: tensor<8x8xi3
 
 // -----
 
-// Epilogue fusion: the bias add and the relu after a matmul are rewritten to
-// update its result in place and run on each thread tile right after it;
-// the accumulator's fill is fused too (two K tiles: the fill of the thread
-// tile). One forall, no buffer of its own for
-// the epilogue, and no kernel left outside.
+// Epilogue fusion: the bias add and the relu after a matmul become one
+// elementwise kernel (the relu alone reads the sum), rewritten to update the
+// matmul's result in place and run on each thread tile right after it; the
+// accumulator's fill is fused too (two K tiles: the fill of the thread
+// tile). One forall, no buffer of its own for the epilogue, and no kernel
+// left outside.
 // CHECK-LABEL: func.func @epilogue
 // CHECK: %[[EMPTY:.*]] = tensor.empty() : tensor<128x512xf32>
 // CHECK: scf.forall ({{.*}}) = (0) to (512) step (128) shared_outs(%[[OUT:.*]] = %[[EMPTY]])
@@ -95,9 +96,8 @@ func.func @untouched(%a: tensor<8x8xi32>, %b: tensor<8x8xi32>, %c: tensor<8x8xi3
 // CHECK: %[[FILLED:.*]] = linalg.fill {{.*}} outs(%[[TILE]] : tensor<128x128xf32>)
 // CHECK: %[[PRODUCT:.*]] = scf.for {{.*}} iter_args(%{{.*}} = %[[FILLED]])
 // CHECK: vector<8x32xf32>
-// CHECK: %[[BIASED:.*]] = linalg.generic {{.*}} ins(%{{.*}} : tensor<128xf32>) outs(%[[PRODUCT]] : tensor<128x128xf32>)
+// CHECK: %[[RELU:.*]] = linalg.generic {{.*}} ins(%{{.*}} : tensor<128xf32>) outs(%[[PRODUCT]] : tensor<128x128xf32>)
 // CHECK: arith.addf
-// CHECK: %[[RELU:.*]] = linalg.generic {{.*}} outs(%[[BIASED]] : tensor<128x128xf32>)
 // CHECK: arith.maximumf
 // CHECK: tensor.parallel_insert_slice %[[RELU]] into %[[OUT]]
 // CHECK-NOT: linalg.
@@ -178,18 +178,32 @@ func.func @conv_bias(%x: tensor<1x2x7x7xf32>, %bias: tensor<32xf32>) -> tensor<1
 
 // -----
 
-// A strided depthwise convolution of one image becomes a generic over
-// [g, oh, kh, kw, ow] on [g, h, w] planes; its pad is redone per plane and
-// made in each one-channel tile (the part the windows read) with the fill,
-// the convolution and its fused bias; a pad read by anything else becomes a
-// threaded fill and copy.
+// A depthwise convolution of one image with stride 2 reads the columns of
+// its planes by phase: the unpadded planes [g, h, w] are split into
+// [g, h, 2, w / 2] (a transpose of [w / 2, 2] rows, vectorized one row at a
+// time) and padded after the split (rows 1 before, positions 1 before: tap
+// kw reads phase (kw - 1) mod 2), the split writing into the padded tensor
+// in place. Each tap is a strided slice of one phase (rows 2 apart), one
+// elementwise kernel per tap, fused with the fill and the bias into
+// one-channel tiles and vectorized over the whole plane. A pad read by
+// anything else becomes a threaded fill and copy.
 // CHECK-LABEL: func.func @depthwise
+// CHECK: %[[ROWS:.*]] = tensor.expand_shape {{.*}} : tensor<8x20x20xf32> into tensor<8x20x10x2xf32>
+// CHECK: %[[PADDED:.*]] = bufferization.alloc_tensor() : tensor<8x22x2x11xf32>
+// CHECK: %[[ZEROS:.*]] = scf.forall {{.*}} shared_outs(%{{.*}} = %[[PADDED]])
+// CHECK: linalg.fill
+// CHECK: %[[INTERIOR:.*]] = tensor.extract_slice %[[ZEROS]][0, 1, 0, 1] [8, 20, 2, 10] [1, 1, 1, 1]
+// CHECK: %[[SPLIT:.*]] = scf.forall {{.*}} shared_outs(%{{.*}} = %[[INTERIOR]])
+// CHECK: scf.for
+// CHECK: vector.transfer_read %[[ROWS]]{{.*}} : tensor<8x20x10x2xf32>, vector<2x10xf32>
+// CHECK: %[[PHASES:.*]] = tensor.insert_slice %[[SPLIT]] into %[[ZEROS]][0, 1, 0, 1]
+// CHECK: %[[TAP0:.*]] = tensor.extract_slice %[[PHASES]][0, 0, 1, 0] [8, 10, 1, 10] [1, 2, 1, 1] : tensor<8x22x2x11xf32> to tensor<8x10x10xf32>
+// CHECK: tensor.extract_slice %[[PHASES]][0, 0, 0, 1] [8, 10, 1, 10] [1, 2, 1, 1]
+// CHECK: tensor.extract_slice %[[PHASES]][0, 0, 1, 1] [8, 10, 1, 10] [1, 2, 1, 1]
+// CHECK: tensor.extract_slice %[[PHASES]][0, 2, 1, 1] [8, 10, 1, 10] [1, 2, 1, 1]
 // CHECK: scf.forall ({{.*}}) in (8) shared_outs({{.*}}) -> (tensor<8x10x10xf32>)
-// CHECK: %[[PLANE:.*]] = tensor.pad {{.*}} low[0, 1, 1] high[0, 0, 0]
-// CHECK: tensor<1x20x20xf32> to tensor<1x21x21xf32>
-// CHECK: %[[ZERO:.*]] = linalg.fill {{.*}} -> tensor<1x10x10xf32>
-// CHECK: %[[CONV:.*]] = linalg.generic {{.*}} iterator_types = ["parallel", "parallel", "reduction", "reduction", "parallel"]} ins(%[[PLANE]], %{{.*}} : tensor<1x21x21xf32>, tensor<1x3x3xf32>) outs(%[[ZERO]] : tensor<1x10x10xf32>)
-// CHECK: linalg.generic {{.*}} outs(%[[CONV]] : tensor<1x10x10xf32>)
+// CHECK: vector.transfer_read %[[TAP0]]{{.*}} vector<10x10xf32>
+// CHECK-COUNT-8: arith.addf {{.*}} : vector<10x10xf32>
 // CHECK: tensor.parallel_insert_slice
 // CHECK: scf.forall ({{.*}}) in (8) shared_outs({{.*}}) -> (tensor<1x8x22x22xf32>)
 // CHECK: linalg.fill
@@ -356,4 +370,90 @@ func.func @long_row_pad(%x: tensor<1x1x1040xf32>) -> tensor<1x1x1050xf32> {
     tensor.yield %ninf : f32
   } : tensor<1x1x1040xf32> to tensor<1x1x1050xf32>
   return %padded : tensor<1x1x1050xf32>
+}
+
+// -----
+
+// A strided depthwise convolution whose width the stride does not divide
+// keeps one generic over [g, oh, kh, kw, ow] on [g, h, w] planes; its pad
+// is redone per plane and made in each one-channel tile (the part the
+// windows read) with the fill.
+// CHECK-LABEL: func.func @depthwise_odd_width
+// CHECK: scf.forall ({{.*}}) in (8) shared_outs({{.*}}) -> (tensor<8x11x11xf32>)
+// CHECK: tensor.pad {{.*}} low[0, 1, 1] high[0, 1, 1]
+// CHECK: tensor<1x21x21xf32> to tensor<1x23x23xf32>
+// CHECK: %[[ZERO:.*]] = linalg.fill {{.*}} -> tensor<1x11x11xf32>
+// CHECK: linalg.generic {{.*}} iterator_types = ["parallel", "parallel", "reduction", "reduction", "parallel"]} ins(%{{.*}}, %{{.*}} : tensor<1x23x23xf32>, tensor<1x3x3xf32>) outs(%[[ZERO]] : tensor<1x11x11xf32>)
+// CHECK-NOT: linalg.conv_2d_ngchw_gfchw
+func.func @depthwise_odd_width(%x: tensor<1x8x21x21xf32>, %w: tensor<8x1x1x3x3xf32>) -> tensor<1x8x11x11xf32> {
+  %zero = arith.constant 0.0 : f32
+  %planes = tensor.expand_shape %x [[0], [1, 2], [3], [4]] output_shape [1, 8, 1, 21, 21] : tensor<1x8x21x21xf32> into tensor<1x8x1x21x21xf32>
+  %grouped = tensor.pad %planes low[0, 0, 0, 1, 1] high[0, 0, 0, 1, 1] {
+  ^bb0(%i: index, %j: index, %c: index, %k: index, %l: index):
+    tensor.yield %zero : f32
+  } : tensor<1x8x1x21x21xf32> to tensor<1x8x1x23x23xf32>
+  %empty = tensor.empty() : tensor<1x8x1x11x11xf32>
+  %acc = linalg.fill ins(%zero : f32) outs(%empty : tensor<1x8x1x11x11xf32>) -> tensor<1x8x1x11x11xf32>
+  %0 = linalg.conv_2d_ngchw_gfchw {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>} ins(%grouped, %w : tensor<1x8x1x23x23xf32>, tensor<8x1x1x3x3xf32>) outs(%acc : tensor<1x8x1x11x11xf32>) -> tensor<1x8x1x11x11xf32>
+  %1 = tensor.collapse_shape %0 [[0], [1, 2], [3], [4]] : tensor<1x8x1x11x11xf32> into tensor<1x8x11x11xf32>
+  return %1 : tensor<1x8x11x11xf32>
+}
+
+
+// -----
+
+// A global pool's [h, w] reduction loops become one loop over the plane
+// (LLVM vectorizes the sum along it).
+// CHECK-LABEL: func.func @global_pool
+// CHECK: %[[PLANES:.*]] = tensor.collapse_shape %arg0 {{\[}}[0], [1], [2, 3]] : tensor<1x32x14x14xf32> into tensor<1x32x196xf32>
+// CHECK: scf.forall
+// CHECK: tensor.extract_slice %[[PLANES]]
+// CHECK: linalg.generic {{.*}} iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%{{.*}} : tensor<1x4x196xf32>)
+func.func @global_pool(%x: tensor<1x32x14x14xf32>) -> tensor<1x32x1x1xf32> {
+  %zero = arith.constant 0.0 : f32
+  %empty = tensor.empty() : tensor<1x32x1x1xf32>
+  %acc = linalg.fill ins(%zero : f32) outs(%empty : tensor<1x32x1x1xf32>) -> tensor<1x32x1x1xf32>
+  %0 = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d1, d4, d5)>, affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d1, d2, d3)>], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction", "reduction"]} ins(%x : tensor<1x32x14x14xf32>) outs(%acc : tensor<1x32x1x1xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %s = arith.addf %out, %in : f32
+    linalg.yield %s : f32
+  } -> tensor<1x32x1x1xf32>
+  return %0 : tensor<1x32x1x1xf32>
+}
+
+
+// -----
+
+// x * sigmoid(x) after a matmul: the sigmoid, read by the product alone,
+// joins it, so that the matmul's result has one reader and the whole SiLU
+// is its epilogue (one kernel in the matmul's thread tile).
+// CHECK-LABEL: func.func @silu
+// CHECK: scf.forall
+// CHECK: vector.transfer_write
+// CHECK: %[[SILU:.*]] = linalg.generic {{.*}} outs(%{{.*}} : tensor<16x64xf32>)
+// CHECK: math.exp
+// CHECK: arith.mulf
+// CHECK: tensor.parallel_insert_slice %[[SILU]]
+// CHECK-NOT: linalg.generic
+// CHECK: return
+func.func @silu(%a: tensor<64x256xf32>, %b: tensor<256x64xf32>) -> tensor<64x64xf32> {
+  %zero = arith.constant 0.0 : f32
+  %one = arith.constant 1.0 : f32
+  %empty = tensor.empty() : tensor<64x64xf32>
+  %acc = linalg.fill ins(%zero : f32) outs(%empty : tensor<64x64xf32>) -> tensor<64x64xf32>
+  %0 = linalg.matmul ins(%a, %b : tensor<64x256xf32>, tensor<256x64xf32>) outs(%acc : tensor<64x64xf32>) -> tensor<64x64xf32>
+  %1 = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%0 : tensor<64x64xf32>) outs(%empty : tensor<64x64xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %n = arith.negf %in : f32
+    %e = math.exp %n : f32
+    %d = arith.addf %e, %one : f32
+    %s = arith.divf %one, %d : f32
+    linalg.yield %s : f32
+  } -> tensor<64x64xf32>
+  %2 = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%0, %1 : tensor<64x64xf32>, tensor<64x64xf32>) outs(%empty : tensor<64x64xf32>) {
+  ^bb0(%in: f32, %sig: f32, %out: f32):
+    %p = arith.mulf %in, %sig : f32
+    linalg.yield %p : f32
+  } -> tensor<64x64xf32>
+  return %2 : tensor<64x64xf32>
 }

@@ -63,14 +63,22 @@ def DefaultCPUSchedules : Pass<"tessera-default-cpu-schedules",
       image whose output positions fill no register tile, the output
       channels are the vector dimension and constant filters are stored
       transposed at compile time;
+    - elementwise kernels read by one elementwise kernel only are fused
+      into it (x * sigmoid(x) reads x once);
     - epilogues (TVM's FuseOps for out-elementwise-fusable kernels): the
       chain of elementwise kernels after a contraction (bias, activation,
       residual add), each the only user of the previous result, is brought
       to the contraction's iteration space (unit dimensions dropped,
       reshapes moved past it), rewritten to update that result in place and
       fused into the contraction's thread tiles with the accumulator's fill;
-    - depthwise convolutions of one image: generics with the output row
-      innermost, one channel per thread tile with its pad, fill and
+    - depthwise convolutions of one image: one elementwise kernel per tap
+      on shifted (row-strided) windows of the padded planes, fused per
+      channel with the fill and the epilogue and vectorized over tiles of
+      whole rows; with strided columns, the planes are first split into
+      column phases ([h, w / s, s] -> [h, s, w / s], a row at a time with
+      shuffles, written into the padded phases in place) so that each tap
+      reads one phase contiguously; other shapes: generics with the output
+      row innermost, one channel per thread tile with its pad, fill and
       epilogue fused; other pads: a threaded fill and copy;
     - the operand of a contraction read along N (the vector dimension) is
       packed into panels of one register tile's width, [N/w][K][w], so that
@@ -81,13 +89,16 @@ def DefaultCPUSchedules : Pass<"tessera-default-cpu-schedules",
       not packed but read along N with a stride are transposed (constant
       weights at compile time);
     - reduction kernels: their floating-point ops may be reassociated, so
-      that LLVM vectorizes them; NCHW max and sum poolings iterate with the
-      output row innermost (vectorized rows, not 3x3 scalar windows);
+      that LLVM vectorizes them; innermost reduction loops over the input's
+      innermost dimensions (a global pool's [h, w]) become one loop; NCHW
+      max and sum poolings iterate with the output row innermost
+      (vectorized rows, not 3x3 scalar windows);
     - every other kernel: its outermost parallel dimension split into
       chunks in an `scf.forall` for the threads, the rest serial loops;
       copies (window copies, pad interiors, transposes that keep the
       innermost dimension) with rows of at least two vectors copy a vector
-      per row. Vector widths come
+      per row, and splits into column phases a row at a time. Vector widths
+      come
     from `vector-width` (32-bit lanes of the target's vectors: 16 with
     AVX-512, 8 with AVX2, 4 with NEON).
   }];
