@@ -710,17 +710,13 @@ void tessera::collapseReducedPlanes(ModuleOp module) {
     for (int64_t dim = iterators.size() - 1;
          dim >= 0 && iterators[dim] == utils::IteratorType::reduction; --dim)
       group.insert(group.begin(), dim);
-    // Only plain dimensions: windows (oh + kh) do not collapse.
-    auto readsPlainly = [&](AffineMap map) {
-      return llvm::all_of(map.getResults(), [&](AffineExpr result) {
-        return isa<AffineDimExpr>(result) ||
-               llvm::none_of(group, [&](int64_t dim) {
-                 return result.isFunctionOfDim(dim);
-               });
-      });
-    };
+    // Plain reads only: windows (oh + kh), constant indices and bodies
+    // that use the loop indices do not collapse.
     if (group.size() > 1 &&
-        llvm::all_of(op.getIndexingMapsArray(), readsPlainly) &&
+        llvm::all_of(
+            op.getIndexingMapsArray(),
+            [](AffineMap map) { return map.isProjectedPermutation(); }) &&
+        op.getBody()->getOps<linalg::IndexOp>().empty() &&
         linalg::areDimSequencesPreserved(op.getIndexingMapsArray(), {group}))
       planes.emplace_back(op, group);
   });
