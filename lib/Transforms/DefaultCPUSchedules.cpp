@@ -333,6 +333,18 @@ struct DefaultCPUSchedulesPass
       }
       ++kernel;
       ++numContractions;
+      // The epilogue in the thread tile walks its rows a vector at a time
+      // (LLVM unrolled short rows, such as those of panels, and vectorized
+      // across them with gathers and scatters).
+      forall->getBody()->walk([&](linalg::GenericOp epilogue) {
+        if (!tessera::isElementwiseKernel(epilogue) ||
+            !epilogue.hasPureTensorSemantics() || epilogue.hasDynamicShape())
+          return;
+        epilogue->setAttr(
+            kKernelAttrName,
+            IntegerAttr::get(IntegerType::get(&getContext(), 64), kernel));
+        script += scheduleRows(epilogue, kernel++);
+      });
     }
     // Depthwise convolutions: one channel per tile. A generic's padded plane
     // is made in the tile and read from cache right away, and the tile is a
@@ -521,6 +533,34 @@ struct DefaultCPUSchedulesPass
     } : !transform.any_op
     %k{0}_row = transform.structured.match interface{{LinalgOp} in %k{0}_forall
         : (!transform.any_op) -> !transform.any_op
+    transform.structured.vectorize %k{0}_row : !transform.any_op
+)",
+                                    kernel, numRowLoops, formatSizes(rows),
+                                    repeatHandle(numRowLoops))
+                          .str();
+  }
+
+  /// A script part that tiles kernel `kernel` (`op`) into its innermost
+  /// rows and vectorizes each row.
+  static std::string scheduleRows(linalg::LinalgOp op, int64_t kernel) {
+    SmallVector<int64_t> rows(op.getNumLoops(), 1);
+    rows.back() = 0;
+    int64_t numRowLoops = rows.size() - 1;
+    std::string schedule = llvm::formatv(R"(
+    %k{0} = transform.structured.match attributes {{{1} = {0} : i64} in %root
+        : (!transform.any_op) -> !transform.any_op
+)",
+                                         kernel, kKernelAttrName)
+                               .str();
+    if (numRowLoops == 0)
+      return schedule + llvm::formatv(R"(
+    transform.structured.vectorize %k{0} : !transform.any_op
+)",
+                                      kernel)
+                            .str();
+    return schedule + llvm::formatv(R"(
+    %k{0}_row, %k{0}_row_loops:{1} = transform.structured.tile_using_for %k{0}
+        tile_sizes {2} : (!transform.any_op) -> (!transform.any_op{3})
     transform.structured.vectorize %k{0}_row : !transform.any_op
 )",
                                     kernel, numRowLoops, formatSizes(rows),

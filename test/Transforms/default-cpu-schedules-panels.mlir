@@ -14,8 +14,9 @@
 // CHECK: %[[OUT:.*]] = scf.forall ({{.*}}) = (0) to (256) step (64) {{.*}} -> (tensor<256x2x8xf32>)
 // CHECK: vector.transfer_write %{{.*}} : vector<8x1x8xf32>, tensor<8x1x8xf32>
 // CHECK: vector.transfer_read %[[PANELS]]{{.*}} : tensor<2x256x8xf32>, vector<8x1x8x1xf32>
-// CHECK: linalg.generic {{.*}} ins(%[[BIAS]] : tensor<2x8xf32>) outs(%{{.*}} : tensor<64x2x8xf32>)
-// CHECK: arith.maximumf
+// CHECK: scf.for {{.*}} -> (tensor<64x2x8xf32>)
+// CHECK: vector.transfer_read %[[BIAS]]{{.*}} : tensor<2x8xf32>, vector<8xf32>
+// CHECK: arith.maximumf {{.*}} : vector<8xf32>
 // CHECK: tensor.collapse_shape %[[OUT]] {{\[}}[0], [1, 2]] : tensor<256x2x8xf32> into tensor<256x16xf32>
 func.func @panels(%a: tensor<256x256xf32>, %b: tensor<256x16xf32>, %bias: tensor<16xf32>) -> tensor<256x16xf32> {
   %zero = arith.constant 0.0 : f32

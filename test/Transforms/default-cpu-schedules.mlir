@@ -85,10 +85,10 @@ func.func @untouched(%a: tensor<8x8xi32>, %b: tensor<8x8xi32>, %c: tensor<8x8xi3
 
 // Epilogue fusion: the bias add and the relu after a matmul become one
 // elementwise kernel (the relu alone reads the sum), rewritten to update the
-// matmul's result in place and run on each thread tile right after it; the
-// accumulator's fill is fused too (two K tiles: the fill of the thread
-// tile). One forall, no buffer of its own for the epilogue, and no kernel
-// left outside.
+// matmul's result in place and run on each thread tile right after it, a
+// row at a time as vectors; the accumulator's fill is fused too (two K
+// tiles: the fill of the thread tile). One forall, no buffer of its own for
+// the epilogue, and no kernel left outside.
 // CHECK-LABEL: func.func @epilogue
 // CHECK: %[[EMPTY:.*]] = tensor.empty() : tensor<128x512xf32>
 // CHECK: scf.forall ({{.*}}) = (0) to (512) step (128) shared_outs(%[[OUT:.*]] = %[[EMPTY]])
@@ -96,9 +96,10 @@ func.func @untouched(%a: tensor<8x8xi32>, %b: tensor<8x8xi32>, %c: tensor<8x8xi3
 // CHECK: %[[FILLED:.*]] = linalg.fill {{.*}} outs(%[[TILE]] : tensor<128x128xf32>)
 // CHECK: %[[PRODUCT:.*]] = scf.for {{.*}} iter_args(%{{.*}} = %[[FILLED]])
 // CHECK: vector<8x32xf32>
-// CHECK: %[[RELU:.*]] = linalg.generic {{.*}} ins(%{{.*}} : tensor<128xf32>) outs(%[[PRODUCT]] : tensor<128x128xf32>)
-// CHECK: arith.addf
-// CHECK: arith.maximumf
+// CHECK: %[[RELU:.*]] = scf.for {{.*}} iter_args(%{{.*}} = %[[PRODUCT]]) -> (tensor<128x128xf32>)
+// CHECK: vector.transfer_read %arg2{{.*}} : tensor<512xf32>, vector<128xf32>
+// CHECK: arith.addf {{.*}} : vector<128xf32>
+// CHECK: arith.maximumf {{.*}} : vector<128xf32>
 // CHECK: tensor.parallel_insert_slice %[[RELU]] into %[[OUT]]
 // CHECK-NOT: linalg.
 // CHECK: return
@@ -127,7 +128,7 @@ func.func @epilogue(%a: tensor<128x1024xf32>, %b: tensor<1024x512xf32>, %bias: t
 // CHECK-LABEL: func.func @shared_result
 // CHECK: scf.forall ({{.*}}) = (0) to (512) step (128)
 // CHECK: vector<8x32xf32>
-// CHECK: arith.addf {{.*}} : f32
+// CHECK: arith.addf {{.*}} : vector<128xf32>
 // CHECK: tensor.parallel_insert_slice
 // CHECK: scf.forall ({{.*}}) in (8)
 // CHECK: arith.maximumf
@@ -160,7 +161,9 @@ func.func @shared_result(%a: tensor<128x512xf32>, %b: tensor<512x512xf32>, %c: t
 // CHECK: scf.forall ({{.*}}) = (0) to (49) step (7) shared_outs({{.*}}) -> (tensor<32x49xf32>)
 // CHECK: vector.transfer_read %[[PACKED]]
 // CHECK: vector.transfer_write {{.*}} {in_bounds = [true, true], permutation_map = #{{.*}}} : vector<7x32xf32>, tensor<32x7xf32>
-// CHECK: linalg.generic {{.*}} ins(%{{.*}} : tensor<32xf32>) outs(%{{.*}} : tensor<32x7xf32>)
+// CHECK: scf.for {{.*}} -> (tensor<32x7xf32>)
+// CHECK: vector.transfer_read %arg1{{.*}} : tensor<32xf32>, vector<7xf32>
+// CHECK: arith.addf {{.*}} : vector<7xf32>
 // CHECK: tensor.expand_shape {{.*}} : tensor<32x49xf32> into tensor<1x32x7x7xf32>
 func.func @conv_bias(%x: tensor<1x2x7x7xf32>, %bias: tensor<32xf32>) -> tensor<1x32x7x7xf32> {
   %w = arith.constant dense<[[[[0.0]], [[0.5]]], [[[1.0]], [[1.5]]], [[[2.0]], [[2.5]]], [[[3.0]], [[3.5]]], [[[4.0]], [[4.5]]], [[[5.0]], [[5.5]]], [[[6.0]], [[6.5]]], [[[7.0]], [[7.5]]], [[[8.0]], [[8.5]]], [[[9.0]], [[9.5]]], [[[10.0]], [[10.5]]], [[[11.0]], [[11.5]]], [[[12.0]], [[12.5]]], [[[13.0]], [[13.5]]], [[[14.0]], [[14.5]]], [[[15.0]], [[15.5]]], [[[16.0]], [[16.5]]], [[[17.0]], [[17.5]]], [[[18.0]], [[18.5]]], [[[19.0]], [[19.5]]], [[[20.0]], [[20.5]]], [[[21.0]], [[21.5]]], [[[22.0]], [[22.5]]], [[[23.0]], [[23.5]]], [[[24.0]], [[24.5]]], [[[25.0]], [[25.5]]], [[[26.0]], [[26.5]]], [[[27.0]], [[27.5]]], [[[28.0]], [[28.5]]], [[[29.0]], [[29.5]]], [[[30.0]], [[30.5]]], [[[31.0]], [[31.5]]]]> : tensor<32x2x1x1xf32>
@@ -426,13 +429,14 @@ func.func @global_pool(%x: tensor<1x32x14x14xf32>) -> tensor<1x32x1x1xf32> {
 
 // x * sigmoid(x) after a matmul: the sigmoid, read by the product alone,
 // joins it, so that the matmul's result has one reader and the whole SiLU
-// is its epilogue (one kernel in the matmul's thread tile).
+// is its epilogue (one kernel in the matmul's thread tile, vectorized by
+// rows).
 // CHECK-LABEL: func.func @silu
 // CHECK: scf.forall
 // CHECK: vector.transfer_write
-// CHECK: %[[SILU:.*]] = linalg.generic {{.*}} outs(%{{.*}} : tensor<16x64xf32>)
-// CHECK: math.exp
-// CHECK: arith.mulf
+// CHECK: %[[SILU:.*]] = scf.for {{.*}} -> (tensor<16x64xf32>)
+// CHECK: math.exp {{.*}} : vector<64xf32>
+// CHECK: arith.mulf {{.*}} : vector<64xf32>
 // CHECK: tensor.parallel_insert_slice %[[SILU]]
 // CHECK-NOT: linalg.generic
 // CHECK: return

@@ -70,7 +70,8 @@ def DefaultCPUSchedules : Pass<"tessera-default-cpu-schedules",
       residual add), each the only user of the previous result, is brought
       to the contraction's iteration space (unit dimensions dropped,
       reshapes moved past it), rewritten to update that result in place and
-      fused into the contraction's thread tiles with the accumulator's fill;
+      fused into the contraction's thread tiles with the accumulator's fill,
+      where it is vectorized a row of the tile at a time;
     - depthwise convolutions of one image: one elementwise kernel per tap
       on shifted (row-strided) windows of the padded planes, fused per
       channel with the fill and the epilogue and vectorized over tiles of
