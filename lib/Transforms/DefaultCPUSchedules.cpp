@@ -203,13 +203,19 @@ struct DefaultCPUSchedulesPass
     // alignment: its rank-reducing slice patterns would put reshapes between
     // the interior of a decomposed pad and its copy, which bufferization
     // then resolves with serial copies of the whole tensor.
+    // Pads that the per-tap kernels read are made per plane in their tiles.
     tessera::decomposePads(module, [&](tensor::PadOp pad) {
-      return llvm::all_of(pad->getUsers(), [&](Operation *user) {
-        return llvm::any_of(depthwiseConvolutions,
-                            [&](const tessera::DepthwiseConvolution &conv) {
-                              return !conv.perTap && conv.op == user;
-                            });
-      });
+      auto readPerTile = [&](const tessera::DepthwiseConvolution &conv) {
+        return conv.planes == pad.getResult();
+      };
+      return llvm::any_of(depthwiseConvolutions, readPerTile) ||
+             llvm::all_of(pad->getUsers(), [&](Operation *user) {
+               return llvm::any_of(
+                   depthwiseConvolutions,
+                   [&](const tessera::DepthwiseConvolution &conv) {
+                     return !conv.perTap && conv.op == user;
+                   });
+             });
     });
     SmallVector<std::pair<linalg::LinalgOp, ContractionLoops>> contractions;
     module.walk([&](linalg::LinalgOp op) {
@@ -388,6 +394,25 @@ struct DefaultCPUSchedulesPass
           conv.op, epilogue, threadTiles, /*fuseInputPad=*/false);
       if (failed(forall))
         return signalPassFailure();
+      // Each plane's tile pads (and splits) its plane right before its taps
+      // read it; a split moves a row at a time.
+      if (conv.planes) {
+        if (failed(
+                tessera::makePlanesPerTile(rewriter, *forall, conv.planes))) {
+          conv.op->emitError()
+              << "the planes of a depthwise convolution could not be padded "
+                 "per tile";
+          return signalPassFailure();
+        }
+        forall->getBody()->walk([&](linalg::TransposeOp split) {
+          if (!isColumnPhaseSplit(split))
+            return;
+          split->setAttr(
+              kKernelAttrName,
+              IntegerAttr::get(IntegerType::get(&getContext(), 64), kernel));
+          script += scheduleRows(split, kernel++, /*rowDims=*/2);
+        });
+      }
       if (conv.rows == height)
         continue;
       // Tiles of rows within the channel's tile, the taps, the fill and the
@@ -540,12 +565,13 @@ struct DefaultCPUSchedulesPass
                           .str();
   }
 
-  /// A script part that tiles kernel `kernel` (`op`) into its innermost
-  /// rows and vectorizes each row.
-  static std::string scheduleRows(linalg::LinalgOp op, int64_t kernel) {
+  /// A script part that tiles kernel `kernel` (`op`) into rows of its
+  /// `rowDims` innermost loops and vectorizes each row.
+  static std::string scheduleRows(linalg::LinalgOp op, int64_t kernel,
+                                  int64_t rowDims = 1) {
     SmallVector<int64_t> rows(op.getNumLoops(), 1);
-    rows.back() = 0;
-    int64_t numRowLoops = rows.size() - 1;
+    int64_t numRowLoops = std::max<int64_t>(0, rows.size() - rowDims);
+    std::fill(rows.begin() + numRowLoops, rows.end(), 0);
     std::string schedule = llvm::formatv(R"(
     %k{0} = transform.structured.match attributes {{{1} = {0} : i64} in %root
         : (!transform.any_op) -> !transform.any_op

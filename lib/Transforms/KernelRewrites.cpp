@@ -15,8 +15,10 @@
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Tensor/Transforms/Transforms.h"
 #include "mlir/Dialect/Utils/IndexingUtils.h"
 #include "mlir/IR/PatternMatch.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 using namespace mlir;
 
@@ -452,7 +454,10 @@ tessera::rewriteDepthwiseConvolutions(ModuleOp module, int64_t vectorWidth) {
         sum = sum.getUsers().begin()->getResult(0);
       rewriter.replaceOpWithNewOp<tensor::ExpandShapeOp>(conv, initType, sum,
                                                          groups);
-      rewritten.push_back({first, /*perTap=*/true, rows});
+      Value windowed = phases ? phases->planes : planes;
+      rewritten.push_back(
+          {first, /*perTap=*/true, rows,
+           windowed.getDefiningOp<tensor::PadOp>() ? windowed : Value()});
       continue;
     }
     AffineExpr g, oh, kh, kw, ow;
@@ -479,7 +484,7 @@ tessera::rewriteDepthwiseConvolutions(ModuleOp module, int64_t vectorWidth) {
     depthwise->setDiscardableAttrs(conv->getDiscardableAttrDictionary());
     rewriter.replaceOpWithNewOp<tensor::ExpandShapeOp>(
         conv, initType, depthwise.getResult(0), groups);
-    rewritten.push_back({depthwise, /*perTap=*/false});
+    rewritten.push_back({depthwise, /*perTap=*/false, /*rows=*/0, Value()});
   }
   return rewritten;
 }
@@ -728,4 +733,78 @@ void tessera::collapseReducedPlanes(ModuleOp module) {
     if (succeeded(collapsed))
       rewriter.replaceOp(op, collapsed->results);
   }
+}
+
+LogicalResult tessera::makePlanesPerTile(RewriterBase &rewriter,
+                                         scf::ForallOp forall, Value planes) {
+  auto pad = planes.getDefiningOp<tensor::PadOp>();
+  if (!pad || forall.getRank() != 1)
+    return failure();
+  // The chain under the pad: the unpadded planes, or their column phases
+  // (a transpose of an expand_shape of them).
+  Value source = pad.getSource();
+  auto transpose = source.getDefiningOp<linalg::TransposeOp>();
+  tensor::ExpandShapeOp expand;
+  if (transpose) {
+    expand = transpose.getInput().getDefiningOp<tensor::ExpandShapeOp>();
+    if (!expand)
+      return failure();
+    source = expand.getSrc();
+  }
+  auto sourceType = cast<RankedTensorType>(source.getType());
+  if (!sourceType.hasStaticShape())
+    return failure();
+
+  // Slices of slices of the planes become slices of the planes.
+  RewritePatternSet patterns(rewriter.getContext());
+  tensor::populateMergeConsecutiveInsertExtractSlicePatterns(patterns);
+  if (failed(applyPatternsGreedily(forall.getOperation(), std::move(patterns))))
+    return failure();
+  Value plane = forall.getInductionVar(0);
+  SmallVector<tensor::ExtractSliceOp> slices;
+  forall.getBody()->walk([&](tensor::ExtractSliceOp slice) {
+    if (slice.getSource() == planes)
+      slices.push_back(slice);
+  });
+  for (tensor::ExtractSliceOp slice : slices)
+    if (getAsOpFoldResult(plane) != slice.getMixedOffsets()[0] ||
+        !isConstantIntValue(slice.getMixedSizes()[0], 1))
+      return failure();
+
+  // The iteration's plane, padded (and split) in the loop.
+  Location loc = pad.getLoc();
+  rewriter.setInsertionPointToStart(forall.getBody());
+  MLIRContext *context = rewriter.getContext();
+  SmallVector<OpFoldResult> offsets(sourceType.getRank(),
+                                    rewriter.getIndexAttr(0));
+  offsets[0] = plane;
+  SmallVector<OpFoldResult> sizes =
+      getAsIndexOpFoldResult(context, sourceType.getShape());
+  sizes[0] = rewriter.getIndexAttr(1);
+  SmallVector<OpFoldResult> strides(sourceType.getRank(),
+                                    rewriter.getIndexAttr(1));
+  Value local = tensor::ExtractSliceOp::create(rewriter, loc, source, offsets,
+                                               sizes, strides);
+  if (transpose) {
+    SmallVector<int64_t> shape(expand.getResultType().getShape());
+    shape[0] = 1;
+    local = tensor::ExpandShapeOp::create(
+        rewriter, loc,
+        RankedTensorType::get(shape, sourceType.getElementType()), local,
+        expand.getReassociationIndices());
+    local = tessera::transposeValue(rewriter, loc, local,
+                                    transpose.getPermutation());
+  }
+  local = tensor::PadOp::create(rewriter, loc, Type(), local,
+                                pad.getMixedLowPad(), pad.getMixedHighPad(),
+                                pad.getConstantPaddingValue());
+  for (tensor::ExtractSliceOp slice : slices) {
+    rewriter.setInsertionPoint(slice);
+    SmallVector<OpFoldResult> sliceOffsets = slice.getMixedOffsets();
+    sliceOffsets[0] = rewriter.getIndexAttr(0);
+    rewriter.replaceOpWithNewOp<tensor::ExtractSliceOp>(
+        slice, slice.getType(), local, sliceOffsets, slice.getMixedSizes(),
+        slice.getMixedStrides());
+  }
+  return success();
 }

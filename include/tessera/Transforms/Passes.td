@@ -73,12 +73,13 @@ def DefaultCPUSchedules : Pass<"tessera-default-cpu-schedules",
       fused into the contraction's thread tiles with the accumulator's fill,
       where it is vectorized a row of the tile at a time;
     - depthwise convolutions of one image: one elementwise kernel per tap
-      on shifted (row-strided) windows of the padded planes, fused per
+      on shifted (row-strided) windows of the padded plane, fused per
       channel with the fill and the epilogue and vectorized over tiles of
-      whole rows; with strided columns, the planes are first split into
-      column phases ([h, w / s, s] -> [h, s, w / s], a row at a time with
-      shuffles, written into the padded phases in place) so that each tap
-      reads one phase contiguously; other shapes: generics with the output
+      whole rows; each channel's tile pads its own plane (in cache); with
+      strided columns, the plane is first split into column phases
+      ([h, w / s, s] -> [h, s, w / s], a row at a time with shuffles) and
+      the phases padded, so that each tap reads one phase contiguously;
+      other shapes: generics with the output
       row innermost, one channel per thread tile with its pad, fill and
       epilogue fused; other pads: a threaded fill and copy;
     - the operand of a contraction read along N (the vector dimension) is
