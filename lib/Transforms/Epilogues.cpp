@@ -57,13 +57,26 @@ void tessera::alignElementwiseKernels(ModuleOp module) {
   (void)applyPatternsGreedily(module, std::move(reshapes));
 }
 
+/// Whether `consumer` reads each element of `operand` once: a kernel
+/// broadcast to its reader would be recomputed for every element it is
+/// broadcast to.
+static bool readsWhole(linalg::GenericOp consumer, OpOperand *operand) {
+  auto type = dyn_cast<RankedTensorType>(operand->get().getType());
+  if (consumer.getMatchingIndexingMap(operand).isIdentity())
+    return true;
+  return type && type.hasStaticShape() && !consumer.hasDynamicShape() &&
+         type.getNumElements() ==
+             computeProduct(consumer.getStaticLoopRanges());
+}
+
 void tessera::fuseElementwiseKernels(ModuleOp module) {
   MLIRContext *context = module.getContext();
   RewritePatternSet fusion(context);
   linalg::populateElementwiseOpsFusionPatterns(fusion, [](OpOperand *operand) {
     Operation *producer = operand->get().getDefiningOp();
-    return isElementwiseKernel(producer) &&
-           isElementwiseKernel(operand->getOwner()) &&
+    auto consumer = dyn_cast<linalg::GenericOp>(operand->getOwner());
+    return isElementwiseKernel(producer) && isElementwiseKernel(consumer) &&
+           readsWhole(consumer, operand) &&
            llvm::all_of(producer->getUsers(), [&](Operation *user) {
              return user == operand->getOwner();
            });

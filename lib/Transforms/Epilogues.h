@@ -32,8 +32,9 @@ bool isElementwiseKernel(mlir::Operation *op);
 /// before its bias add, say). Other kernels are left alone.
 void alignElementwiseKernels(mlir::ModuleOp module);
 
-/// Fuses each elementwise kernel that only one elementwise kernel reads
-/// into it (x * sigmoid(x) becomes one kernel reading x once), so that a
+/// Fuses each elementwise kernel that only one elementwise kernel reads,
+/// whole, into it (x * sigmoid(x) becomes one kernel reading x once; a
+/// kernel broadcast to its reader is not recomputed per element), so that a
 /// chain after a contraction has one use per link and forms its epilogue.
 void fuseElementwiseKernels(mlir::ModuleOp module);
 

@@ -461,3 +461,34 @@ func.func @silu(%a: tensor<64x256xf32>, %b: tensor<256x64xf32>) -> tensor<64x64x
   } -> tensor<64x64xf32>
   return %2 : tensor<64x64xf32>
 }
+
+// -----
+
+// A kernel broadcast to its only reader (a squeeze-excitation's sigmoid of
+// per-channel sums, scaling a whole feature map) stays a kernel of its own:
+// fused, it would be recomputed for every element of the map.
+// CHECK-LABEL: func.func @broadcast_not_fused
+// CHECK: math.exp {{.*}} : f32
+// CHECK: tensor.parallel_insert_slice {{.*}} : tensor<4xf32> into tensor<32xf32>
+// CHECK: arith.mulf
+// CHECK-NOT: math.exp
+// CHECK: return
+func.func @broadcast_not_fused(%s: tensor<32x1x1xf32>, %x: tensor<32x14x14xf32>) -> tensor<32x14x14xf32> {
+  %one = arith.constant 1.0 : f32
+  %e1 = tensor.empty() : tensor<32x1x1xf32>
+  %sig = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d1, d2)>, affine_map<(d0, d1, d2) -> (d0, d1, d2)>], iterator_types = ["parallel", "parallel", "parallel"]} ins(%s : tensor<32x1x1xf32>) outs(%e1 : tensor<32x1x1xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %n = arith.negf %in : f32
+    %e = math.exp %n : f32
+    %d = arith.addf %e, %one : f32
+    %r = arith.divf %one, %d : f32
+    linalg.yield %r : f32
+  } -> tensor<32x1x1xf32>
+  %e2 = tensor.empty() : tensor<32x14x14xf32>
+  %0 = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d1, d2)>, affine_map<(d0, d1, d2) -> (d0, 0, 0)>, affine_map<(d0, d1, d2) -> (d0, d1, d2)>], iterator_types = ["parallel", "parallel", "parallel"]} ins(%x, %sig : tensor<32x14x14xf32>, tensor<32x1x1xf32>) outs(%e2 : tensor<32x14x14xf32>) {
+  ^bb0(%in: f32, %g: f32, %out: f32):
+    %p = arith.mulf %in, %g : f32
+    linalg.yield %p : f32
+  } -> tensor<32x14x14xf32>
+  return %0 : tensor<32x14x14xf32>
+}
