@@ -518,16 +518,7 @@ void tessera::decomposePads(ModuleOp module,
   });
   IRRewriter rewriter(module.getContext());
   for (tensor::PadOp pad : pads) {
-    // A kernel that only this pad reads, and that does not read its init,
-    // writes into the interior instead of a tensor of its own.
-    Value source = pad.getSource();
-    auto producer = source.getDefiningOp<linalg::LinalgOp>();
-    bool writeInPlace =
-        producer && source.hasOneUse() && producer.getNumDpsInits() == 1 &&
-        producer.getDpsInitOperand(0)->get().getDefiningOp<tensor::EmptyOp>() &&
-        !producer.payloadUsesValueFromOperand(producer.getDpsInitOperand(0));
-    rewriter.setInsertionPoint(writeInPlace ? producer.getOperation()
-                                            : pad.getOperation());
+    rewriter.setInsertionPoint(pad);
     Location loc = pad.getLoc();
     RankedTensorType type = pad.getResultType();
     Value filled =
@@ -538,14 +529,10 @@ void tessera::decomposePads(ModuleOp module,
     SmallVector<OpFoldResult> strides(type.getRank(), rewriter.getIndexAttr(1));
     Value interior = tensor::ExtractSliceOp::create(rewriter, loc, filled,
                                                     offsets, sizes, strides);
-    if (writeInPlace)
-      rewriter.modifyOpInPlace(
-          producer, [&] { producer.getDpsInitOperand(0)->set(interior); });
-    else
-      source =
-          linalg::CopyOp::create(rewriter, loc, source, interior).getResult(0);
-    rewriter.setInsertionPoint(pad);
-    rewriter.replaceOpWithNewOp<tensor::InsertSliceOp>(pad, source, filled,
+    Value copied =
+        linalg::CopyOp::create(rewriter, loc, pad.getSource(), interior)
+            .getResult(0);
+    rewriter.replaceOpWithNewOp<tensor::InsertSliceOp>(pad, copied, filled,
                                                        offsets, sizes, strides);
   }
 }
