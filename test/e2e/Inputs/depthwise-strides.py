@@ -1,0 +1,45 @@
+#!/usr/bin/python3
+"""Writes depthwise convolutions with strides, pads and dilations that take
+different paths through the default schedules (column phases, odd widths,
+rows longer than the per-tap tiles), each an ONNX model NAME.onnx, an input
+NAME.x.npy and PyTorch's output NAME.y.npy: depthwise-strides.py DIR."""
+import os
+import sys
+
+import numpy as np
+import onnx
+import torch
+from onnx import TensorProto, helper, numpy_helper
+
+out = sys.argv[1]
+rng = np.random.default_rng(0)
+# name: channels, height, width, kernel, strides, pads (top, left, bottom,
+# right), dilations
+CASES = {
+    "s2_asymmetric_pads": (16, 20, 20, 3, (2, 2), (0, 0, 1, 1), (1, 1)),
+    "s2_odd_width": (16, 21, 21, 3, (2, 2), (1, 1, 1, 1), (1, 1)),
+    "s2_dilated": (16, 20, 20, 3, (2, 2), (2, 2, 2, 2), (2, 2)),
+    "s2_rows_only": (16, 20, 20, 3, (2, 1), (1, 1, 1, 1), (1, 1)),
+    "s3_k5": (16, 21, 21, 5, (3, 3), (2, 2, 2, 2), (1, 1)),
+    "s2_k4": (16, 24, 24, 4, (2, 2), (1, 1, 1, 1), (1, 1)),
+    "s2_long_rows": (8, 6, 600, 3, (2, 2), (1, 1, 1, 1), (1, 1)),
+}
+for name, (c, h, w, k, strides, pads, dilations) in CASES.items():
+    x = rng.standard_normal((1, c, h, w), dtype=np.float32)
+    weights = rng.standard_normal((c, 1, k, k), dtype=np.float32)
+    bias = rng.standard_normal(c, dtype=np.float32)
+    padded = torch.nn.functional.pad(torch.from_numpy(x),
+                                     (pads[1], pads[3], pads[0], pads[2]))
+    y = torch.nn.functional.conv2d(padded, torch.from_numpy(weights), torch.from_numpy(bias),
+                                   stride=strides, dilation=dilations, groups=c).numpy()
+    graph = helper.make_graph(
+        [helper.make_node("Conv", ["x", "w", "b"], ["y"], group=c, kernel_shape=[k, k],
+                          strides=list(strides), pads=list(pads), dilations=list(dilations))],
+        name, [helper.make_tensor_value_info("x", TensorProto.FLOAT, x.shape)],
+        [helper.make_tensor_value_info("y", TensorProto.FLOAT, y.shape)],
+        [numpy_helper.from_array(weights, "w"), numpy_helper.from_array(bias, "b")])
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)])
+    onnx.checker.check_model(model)
+    onnx.save(model, os.path.join(out, name + ".onnx"))
+    np.save(os.path.join(out, name + ".x.npy"), x)
+    np.save(os.path.join(out, name + ".y.npy"), y)
