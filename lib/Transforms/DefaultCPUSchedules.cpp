@@ -394,13 +394,15 @@ struct DefaultCPUSchedulesPass
           conv.op, epilogue, threadTiles, /*fuseInputPad=*/false);
       if (failed(forall))
         return signalPassFailure();
-      // Each plane's tile pads (and splits) its plane right before its taps
-      // read it; a split moves a row at a time.
+      // Each plane's tile makes (splits, pads) its plane right before its
+      // taps read it; a split into column phases (a transpose of the two
+      // innermost dimensions, [.., w / s, s] -> [.., s, w / s]) moves one
+      // input row at a time, loaded whole and split with shuffles.
       if (conv.planes) {
         if (failed(
                 tessera::makePlanesPerTile(rewriter, *forall, conv.planes))) {
           conv.op->emitError()
-              << "the planes of a depthwise convolution could not be padded "
+              << "the planes of a depthwise convolution could not be made "
                  "per tile";
           return signalPassFailure();
         }
@@ -533,23 +535,14 @@ struct DefaultCPUSchedulesPass
     // Copies walk their rows whole vectors at a time: LLVM unrolls short
     // rows fully and leaves them scalar. Unit loops are folded first, so
     // that a window copy (in[c, oh + kh, ow + kw]) reads each of its rows
-    // as a plain slice. A split into column phases (a transpose of the
-    // two innermost dimensions, [.., w / s, s] -> [.., s, w / s]) moves
-    // one input row at a time, loaded whole and split with shuffles.
+    // as a plain slice.
     // (Rows the thread split cuts into uneven chunks would not have a
     // static length.)
+    std::optional<int64_t> row = copiedRowLength(op);
+    if (!row || *dim == bounds.size() - 1)
+      return schedule;
     SmallVector<int64_t> rows(bounds.size(), 1);
-    if (std::optional<int64_t> row = copiedRowLength(op)) {
-      rows.back() = *row;
-    } else if (isColumnPhaseSplit(op)) {
-      rows[bounds.size() - 2] = 0;
-      rows.back() = 0;
-    } else {
-      return schedule;
-    }
-    if (*dim >= bounds.size() - 2 && rows[*dim] != 1)
-      return schedule;
-    int64_t numRowLoops = llvm::count_if(rows, [](int64_t v) { return v; });
+    rows.back() = *row;
     return schedule + llvm::formatv(R"(
     %k{0}_rows, %k{0}_row_loops:{1} = transform.structured.tile_using_for %k{0}_chunks
         tile_sizes {2} : (!transform.any_op) -> (!transform.any_op{3})
@@ -560,8 +553,8 @@ struct DefaultCPUSchedulesPass
         : (!transform.any_op) -> !transform.any_op
     transform.structured.vectorize %k{0}_row : !transform.any_op
 )",
-                                    kernel, numRowLoops, formatSizes(rows),
-                                    repeatHandle(numRowLoops))
+                                    kernel, bounds.size(), formatSizes(rows),
+                                    repeatHandle(bounds.size()))
                           .str();
   }
 

@@ -454,10 +454,12 @@ tessera::rewriteDepthwiseConvolutions(ModuleOp module, int64_t vectorWidth) {
         sum = sum.getUsers().begin()->getResult(0);
       rewriter.replaceOpWithNewOp<tensor::ExpandShapeOp>(conv, initType, sum,
                                                          groups);
+      // Planes the input needs made (padded, split) are made per tile.
       Value windowed = phases ? phases->planes : planes;
+      bool made = windowed.getDefiningOp<tensor::PadOp>() ||
+                  windowed.getDefiningOp<linalg::TransposeOp>();
       rewritten.push_back(
-          {first, /*perTap=*/true, rows,
-           windowed.getDefiningOp<tensor::PadOp>() ? windowed : Value()});
+          {first, /*perTap=*/true, rows, made ? windowed : Value()});
       continue;
     }
     AffineExpr g, oh, kh, kw, ow;
@@ -724,12 +726,11 @@ void tessera::collapseReducedPlanes(ModuleOp module) {
 
 LogicalResult tessera::makePlanesPerTile(RewriterBase &rewriter,
                                          scf::ForallOp forall, Value planes) {
+  // The chain that makes the planes: a pad of the unpadded planes, or of
+  // their column phases (a transpose of an expand_shape of them), or the
+  // phases alone.
   auto pad = planes.getDefiningOp<tensor::PadOp>();
-  if (!pad || forall.getRank() != 1)
-    return failure();
-  // The chain under the pad: the unpadded planes, or their column phases
-  // (a transpose of an expand_shape of them).
-  Value source = pad.getSource();
+  Value source = pad ? pad.getSource() : planes;
   auto transpose = source.getDefiningOp<linalg::TransposeOp>();
   tensor::ExpandShapeOp expand;
   if (transpose) {
@@ -738,6 +739,8 @@ LogicalResult tessera::makePlanesPerTile(RewriterBase &rewriter,
       return failure();
     source = expand.getSrc();
   }
+  if ((!pad && !transpose) || forall.getRank() != 1)
+    return failure();
   auto sourceType = cast<RankedTensorType>(source.getType());
   if (!sourceType.hasStaticShape())
     return failure();
@@ -758,8 +761,8 @@ LogicalResult tessera::makePlanesPerTile(RewriterBase &rewriter,
         !isConstantIntValue(slice.getMixedSizes()[0], 1))
       return failure();
 
-  // The iteration's plane, padded (and split) in the loop.
-  Location loc = pad.getLoc();
+  // The iteration's plane, split and padded in the loop.
+  Location loc = planes.getLoc();
   rewriter.setInsertionPointToStart(forall.getBody());
   MLIRContext *context = rewriter.getContext();
   SmallVector<OpFoldResult> offsets(sourceType.getRank(),
@@ -782,9 +785,10 @@ LogicalResult tessera::makePlanesPerTile(RewriterBase &rewriter,
     local = tessera::transposeValue(rewriter, loc, local,
                                     transpose.getPermutation());
   }
-  local = tensor::PadOp::create(rewriter, loc, Type(), local,
-                                pad.getMixedLowPad(), pad.getMixedHighPad(),
-                                pad.getConstantPaddingValue());
+  if (pad)
+    local = tensor::PadOp::create(rewriter, loc, Type(), local,
+                                  pad.getMixedLowPad(), pad.getMixedHighPad(),
+                                  pad.getConstantPaddingValue());
   for (tensor::ExtractSliceOp slice : slices) {
     rewriter.setInsertionPoint(slice);
     SmallVector<OpFoldResult> sliceOffsets = slice.getMixedOffsets();

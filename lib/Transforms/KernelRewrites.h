@@ -62,16 +62,18 @@ struct DepthwiseConvolution {
   /// Output rows a tile of the per-tap kernels covers (a divisor of the
   /// plane's height) so that the sum fits in vector registers.
   int64_t rows = 0;
-  /// The padded planes the per-tap kernels read windows of (a tensor.pad),
-  /// which each one-plane tile makes for itself (makePlanesPerTile).
+  /// The planes the per-tap kernels read windows of, when they are made
+  /// from the input (padded, split into column phases): each one-plane tile
+  /// makes its own (makePlanesPerTile).
   mlir::Value planes;
 };
 
 /// Makes each iteration of `forall` (one plane of dimension 0 per
-/// iteration) pad its own plane of `planes`, a tensor.pad of the unpadded
-/// planes or of their column phases, and read the slices it took of
-/// `planes` from it: the padded plane is made in cache right before the
-/// kernels read it, instead of a pass over memory for the whole tensor.
+/// iteration) make its own plane of `planes` (a tensor.pad of the unpadded
+/// planes or of their column phases, or the phases alone) and read the
+/// slices it took of `planes` from it: the plane is made in cache right
+/// before the kernels read it, instead of a pass over memory for the whole
+/// tensor.
 mlir::LogicalResult makePlanesPerTile(mlir::RewriterBase &rewriter,
                                       mlir::scf::ForallOp forall,
                                       mlir::Value planes);

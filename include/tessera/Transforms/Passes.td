@@ -99,8 +99,7 @@ def DefaultCPUSchedules : Pass<"tessera-default-cpu-schedules",
       chunks in an `scf.forall` for the threads, the rest serial loops;
       copies (window copies, pad interiors, transposes that keep the
       innermost dimension) with rows of at least two vectors copy a vector
-      per row, and splits into column phases a row at a time. Vector widths
-      come
+      per row. Vector widths come
     from `vector-width` (32-bit lanes of the target's vectors: 16 with
     AVX-512, 8 with AVX2, 4 with NEON).
   }];
