@@ -21,8 +21,10 @@
 #include "mlir/Dialect/Transform/Transforms/TransformInterpreterUtils.h"
 #include "mlir/Dialect/Utils/StructuredOpsUtils.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/Dialect/Vector/Transforms/VectorRewritePatterns.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Parser/Parser.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "llvm/Support/FormatVariadic.h"
 
 namespace tessera {
@@ -71,9 +73,10 @@ constexpr int64_t kMaxPhases = 4;
 struct ContractionLoops {
   SmallVector<unsigned> unit;
   unsigned m, n, k;
-  /// The dimension of the panels when N is split into panels of `n` (an
-  /// operand packed as [N/n][K][n]): tiled by one panel per register tile.
-  std::optional<unsigned> nPanels;
+  /// The dimensions of the panels when M or N is split into panels of `m`
+  /// or `n` (an operand packed as [M/m][K][m] or [N/n][K][n]): tiled by one
+  /// panel per register tile.
+  std::optional<unsigned> mPanels, nPanels;
 };
 
 /// The one dimension of `dims` whose extent is not 1 (the last one when all
@@ -95,6 +98,32 @@ std::optional<unsigned> pickDimension(ArrayRef<unsigned> dims,
     if (dim != picked)
       unit.push_back(dim);
   return picked;
+}
+
+/// Like pickDimension, for M or N split into panels: of two dimensions of
+/// `dims` whose extent is not 1, the one an input reads innermost is picked
+/// and the other one is returned in `panels`.
+std::optional<unsigned> pickPanelledDimension(linalg::LinalgOp op,
+                                              ArrayRef<unsigned> dims,
+                                              ArrayRef<int64_t> bounds,
+                                              SmallVectorImpl<unsigned> &unit,
+                                              std::optional<unsigned> &panels) {
+  SmallVector<unsigned> split(dims);
+  llvm::erase_if(split, [&](unsigned dim) { return bounds[dim] == 1; });
+  std::optional<unsigned> innermost;
+  for (OpOperand *input : op.getDpsInputOperands()) {
+    AffineMap map = op.getMatchingIndexingMap(input);
+    if (map.getNumResults() && isa<AffineDimExpr>(map.getResults().back()) &&
+        llvm::is_contained(split, map.getDimPosition(map.getNumResults() - 1)))
+      innermost = map.getDimPosition(map.getNumResults() - 1);
+  }
+  if (split.size() != 2 || !innermost)
+    return pickDimension(dims, bounds, unit);
+  panels = split[0] == *innermost ? split[1] : split[0];
+  for (unsigned dim : dims)
+    if (bounds[dim] == 1)
+      unit.push_back(dim);
+  return innermost;
 }
 
 /// Tile sizes of a contraction per loop (0: not tiled): thread (cache)
@@ -123,27 +152,10 @@ std::optional<ContractionLoops> getContractionLoops(linalg::LinalgOp op) {
       return std::nullopt;
     loops.unit.push_back(batch);
   }
-  std::optional<unsigned> m = pickDimension(dims->m, bounds, loops.unit);
-  // N split into panels: the dimension innermost in the packed operand is
-  // the register tiles' N, the other one the panels.
-  SmallVector<unsigned> splitN(dims->n.begin(), dims->n.end());
-  llvm::erase_if(splitN, [&](unsigned dim) { return bounds[dim] == 1; });
-  std::optional<unsigned> n, innermost;
-  for (OpOperand *input : op.getDpsInputOperands()) {
-    AffineMap map = op.getMatchingIndexingMap(input);
-    if (map.getNumResults() && isa<AffineDimExpr>(map.getResults().back()) &&
-        llvm::is_contained(splitN, map.getDimPosition(map.getNumResults() - 1)))
-      innermost = map.getDimPosition(map.getNumResults() - 1);
-  }
-  if (splitN.size() == 2 && innermost) {
-    n = innermost;
-    loops.nPanels = splitN[0] == *n ? splitN[1] : splitN[0];
-    for (unsigned dim : dims->n)
-      if (bounds[dim] == 1)
-        loops.unit.push_back(dim);
-  } else {
-    n = pickDimension(dims->n, bounds, loops.unit);
-  }
+  std::optional<unsigned> m =
+      pickPanelledDimension(op, dims->m, bounds, loops.unit, loops.mPanels);
+  std::optional<unsigned> n =
+      pickPanelledDimension(op, dims->n, bounds, loops.unit, loops.nPanels);
   std::optional<unsigned> k = pickDimension(dims->k, bounds, loops.unit);
   if (!m || !n || !k)
     return std::nullopt;
@@ -252,6 +264,18 @@ struct DefaultCPUSchedulesPass
           generic = *generalized;
       }
       if (generic) {
+        if (linalg::GenericOp packed =
+                packLeftOperand(rewriter, generic, loops)) {
+          generic = packed;
+          std::optional<ContractionLoops> packedLoops =
+              getContractionLoops(generic);
+          if (!packedLoops) {
+            generic->emitError() << "a contraction packed into row panels is "
+                                    "no longer recognized as one";
+            return signalPassFailure();
+          }
+          loops = *packedLoops;
+        }
         if (linalg::GenericOp packed =
                 packRightOperand(rewriter, generic, loops)) {
           op = packed;
@@ -442,6 +466,100 @@ struct DefaultCPUSchedulesPass
     if (failed(applySchedule(module, script)))
       return signalPassFailure();
     module.walk([](Operation *op) { op->removeAttr(kKernelAttrName); });
+    splitBroadcastRows(module);
+    transferTransposedTilesWhole(module);
+  }
+
+  /// Rewrites each transposed transfer of a register tile from or to a
+  /// tensor whose permutation map skips some of the tensor's dimensions (a
+  /// tile of [N/n][n][M/m][m] written transposed: one panel of each) into a
+  /// transfer of all of them, the skipped ones as unit vector dimensions
+  /// (shape casts). A permutation of all dimensions is lowered to whole
+  /// rows and shuffles; a projected one is unrolled into one scalar load or
+  /// store per element.
+  static void transferTransposedTilesWhole(ModuleOp module) {
+    IRRewriter rewriter(module.getContext());
+    module.walk([&](Operation *op) {
+      auto transfer = dyn_cast<VectorTransferOpInterface>(op);
+      if (!transfer || transfer.getMask() ||
+          !isa<RankedTensorType>(transfer.getBase().getType()))
+        return;
+      AffineMap map = transfer.getPermutationMap();
+      if (!map.isProjectedPermutation(/*allowZeroInResults=*/false) ||
+          map.getNumResults() == map.getNumDims())
+        return;
+      SmallVector<unsigned> dims;
+      for (AffineExpr result : map.getResults())
+        dims.push_back(cast<AffineDimExpr>(result).getPosition());
+      // In order, the transfer is lowered to rows already.
+      if (llvm::is_sorted(dims))
+        return;
+      SmallVector<AffineExpr> results(map.getResults());
+      SmallVector<int64_t> shape(transfer.getVectorType().getShape());
+      SmallVector<bool> inBounds = transfer.getInBoundsValues();
+      for (unsigned dim = 0; dim < map.getNumDims(); ++dim) {
+        if (llvm::is_contained(dims, dim))
+          continue;
+        results.push_back(rewriter.getAffineDimExpr(dim));
+        shape.push_back(1);
+        inBounds.push_back(true);
+      }
+      auto permutation = AffineMapAttr::get(
+          AffineMap::get(map.getNumDims(), 0, results, op->getContext()));
+      auto wholeType =
+          VectorType::get(shape, transfer.getVectorType().getElementType());
+      rewriter.setInsertionPoint(op);
+      Location loc = op->getLoc();
+      if (auto read = dyn_cast<vector::TransferReadOp>(op)) {
+        Value whole = vector::TransferReadOp::create(
+            rewriter, loc, wholeType, read.getBase(), read.getIndices(),
+            permutation, read.getPadding(), /*mask=*/Value(),
+            rewriter.getBoolArrayAttr(inBounds));
+        rewriter.replaceOpWithNewOp<vector::ShapeCastOp>(
+            read, read.getVectorType(), whole);
+        return;
+      }
+      auto write = cast<vector::TransferWriteOp>(op);
+      Value whole = vector::ShapeCastOp::create(rewriter, loc, wholeType,
+                                                write.getVector());
+      rewriter.replaceOpWithNewOp<vector::TransferWriteOp>(
+          write, whole, write.getBase(), write.getIndices(), permutation,
+          /*mask=*/Value(), rewriter.getBoolArrayAttr(inBounds));
+    });
+  }
+
+  /// Splits reads of a few contiguous elements that are each broadcast
+  /// along another vector dimension (a register tile's rows from a panel
+  /// [M/m][K][m]) into one read per element: LLVM then broadcasts each
+  /// from memory (a load port), where from a vector load it broadcasts some
+  /// elements with shuffles, on a port the FMAs need.
+  static void splitBroadcastRows(ModuleOp module) {
+    auto rowsToSplit =
+        [](Operation *op) -> std::optional<SmallVector<int64_t>> {
+      auto read = dyn_cast<vector::TransferReadOp>(op);
+      if (!read || read.getMask() || read.getVectorType().getRank() < 2)
+        return std::nullopt;
+      AffineMap map = read.getPermutationMap();
+      ArrayRef<int64_t> shape = read.getVectorType().getShape();
+      auto innermost = getAffineDimExpr(map.getNumDims() - 1, op->getContext());
+      bool broadcast = llvm::any_of(
+          llvm::zip(map.getResults(), shape), [](auto resultAndSize) {
+            auto [result, size] = resultAndSize;
+            return isa<AffineConstantExpr>(result) && size > 1;
+          });
+      if (!broadcast || map.getResult(0) != innermost || shape[0] < 2)
+        return std::nullopt;
+      SmallVector<int64_t> row(shape);
+      row[0] = 1;
+      return row;
+    };
+    vector::UnrollVectorOptions options;
+    options.setNativeShapeFn(rowsToSplit);
+    options.setFilterConstraint(
+        [&](Operation *op) { return success(rowsToSplit(op).has_value()); });
+    RewritePatternSet patterns(module.getContext());
+    vector::populateVectorUnrollPatterns(patterns, options);
+    (void)applyPatternsGreedily(module, std::move(patterns));
   }
 
   /// `op` with its N operand packed into panels (tessera::packIntoPanels)
@@ -467,25 +585,77 @@ struct DefaultCPUSchedulesPass
     return packed;
   }
 
+  /// `op` with its M operand packed into panels of rows (tessera::
+  /// packIntoPanels) when it is read along M ([K][M], such as the columns of
+  /// a convolution whose output channels are the register tiles' vectors):
+  /// the register tiles broadcast each row from a separate cache line
+  /// otherwise, and sweep the whole depth of K in L2. Only where a copy
+  /// makes the operand anyway (a window copy): the panels, as tall as a
+  /// register tile or at least half of one and a divisor of the copied
+  /// rows, are then what the copy writes (tessera::copyIntoPanels). A copy
+  /// made only to pack the input of a 1x1 convolution measured no faster.
+  /// Null when not packed.
+  linalg::GenericOp packLeftOperand(IRRewriter &rewriter, linalg::GenericOp op,
+                                    const ContractionLoops &loops) {
+    if (loops.mPanels)
+      return nullptr;
+    AffineExpr m = rewriter.getAffineDimExpr(loops.m);
+    OpOperand *rows = nullptr;
+    for (OpOperand *input : op.getDpsInputOperands()) {
+      AffineMap map = op.getMatchingIndexingMap(input);
+      if (map.getNumResults() > 1 && map.getResults().back() == m)
+        rows = input;
+    }
+    auto collapse =
+        rows ? rows->get().getDefiningOp<tensor::CollapseShapeOp>() : nullptr;
+    if (!collapse || !tessera::isCopyKernel(collapse.getSrc().getDefiningOp()))
+      return nullptr;
+    int64_t copiedRow = collapse.getSrcType().getShape().back();
+    int64_t extent = op.getStaticLoopRanges()[loops.m];
+    int64_t height = registerRows;
+    while (height >= (registerRows + 1) / 2 &&
+           (extent % height != 0 || extent / height < 2 ||
+            ShapedType::isDynamic(copiedRow) || copiedRow % height != 0))
+      --height;
+    if (height < (registerRows + 1) / 2)
+      return nullptr;
+    linalg::GenericOp packed =
+        tessera::packIntoPanels(rewriter, op, loops.m, height);
+    if (!packed)
+      return nullptr;
+    tessera::expandIntoEpilogue(cast<tensor::CollapseShapeOp>(
+        *packed->getResult(0).getUsers().begin()));
+    for (OpOperand *input : packed.getDpsInputOperands())
+      if (auto transpose = input->get().getDefiningOp<linalg::TransposeOp>())
+        (void)tessera::copyIntoPanels(rewriter, transpose);
+    return packed;
+  }
+
   /// Rewrites the init of `op`, a fill of panels expanded from an empty
   /// tensor, to the expanded fill of a new buffer (tessera::fillNewBuffer).
   static void fillBeforePanels(IRRewriter &rewriter, linalg::LinalgOp op) {
     OpOperand *init = op.getDpsInitOperand(0);
     auto fill = init->get().getDefiningOp<linalg::FillOp>();
-    auto panels = fill ? fill.getDpsInitOperand(0)
-                             ->get()
-                             .getDefiningOp<tensor::ExpandShapeOp>()
-                       : nullptr;
-    if (!panels || !panels.getSrc().getDefiningOp<tensor::EmptyOp>())
+    if (!fill)
+      return;
+    // The expansions into panels (of M and of N), innermost last.
+    SmallVector<tensor::ExpandShapeOp> panels;
+    Value rows = fill.getDpsInitOperand(0)->get();
+    while (auto expand = rows.getDefiningOp<tensor::ExpandShapeOp>()) {
+      panels.push_back(expand);
+      rows = expand.getSrc();
+    }
+    if (panels.empty() || !rows.getDefiningOp<tensor::EmptyOp>())
       return;
     rewriter.setInsertionPoint(op);
-    Value rows = tessera::fillNewBuffer(rewriter, fill.getLoc(),
-                                        fill.getDpsInputOperand(0)->get(),
-                                        panels.getSrcType());
-    Value expanded = tensor::ExpandShapeOp::create(
-        rewriter, panels.getLoc(), panels.getResultType(), rows,
-        panels.getReassociationIndices());
-    rewriter.modifyOpInPlace(op, [&] { init->set(expanded); });
+    rows = tessera::fillNewBuffer(rewriter, fill.getLoc(),
+                                  fill.getDpsInputOperand(0)->get(),
+                                  cast<RankedTensorType>(rows.getType()));
+    for (tensor::ExpandShapeOp expand : llvm::reverse(panels))
+      rows = tensor::ExpandShapeOp::create(rewriter, expand.getLoc(),
+                                           expand.getResultType(), rows,
+                                           expand.getReassociationIndices());
+    rewriter.modifyOpInPlace(op, [&] { init->set(rows); });
   }
 
   /// Whether every operand reads loop `dim` only as a whole index (d_dim),
@@ -608,14 +778,10 @@ struct DefaultCPUSchedulesPass
   /// single input yielded as it is, whose innermost loop walks the input
   /// and the result contiguously (the input maybe shifted by other loops).
   std::optional<int64_t> copiedRowLength(linalg::LinalgOp op) {
-    Block *body = op.getBlock();
     unsigned innermost = op.getNumLoops() - 1;
     int64_t length = op.getStaticLoopRanges()[innermost];
-    if (op.getNumDpsInputs() != 1 || op.getNumDpsInits() != 1 ||
-        op.getNumParallelLoops() != op.getNumLoops() ||
-        !llvm::hasSingleElement(*body) ||
-        body->getTerminator()->getOperand(0) != body->getArgument(0) ||
-        ShapedType::isDynamic(length) || length < 2 * vectorWidth)
+    if (!tessera::isCopyKernel(op) || ShapedType::isDynamic(length) ||
+        length < 2 * vectorWidth)
       return std::nullopt;
     AffineExpr row = getAffineDimExpr(innermost, op.getContext());
     for (AffineMap map : op.getIndexingMapsArray()) {
@@ -695,11 +861,25 @@ struct DefaultCPUSchedulesPass
       registerTiles[*loops.nPanels] = 1;
       otherTiles *= panels / threadTiles[*loops.nPanels];
     }
+    // Rows in panels: thread tiles of whole panels.
+    int64_t panels = 1;
+    if (loops.mPanels) {
+      panels = bounds[*loops.mPanels];
+      threadTiles[loops.m] = m;
+      registerTiles[*loops.mPanels] = 1;
+    }
     for (int64_t limit = kCacheTileM;; limit /= 2) {
-      threadTiles[loops.m] =
-          raggedM ? std::min(roundUp(m, registerRows), limit)
-                  : largestMultipleDividing(m, registerRows, limit);
-      int64_t tiles = llvm::divideCeil(m, threadTiles[loops.m]) * otherTiles;
+      int64_t tiles = otherTiles;
+      if (loops.mPanels) {
+        threadTiles[*loops.mPanels] =
+            largestDivisor(panels, std::max<int64_t>(1, limit / m), 1);
+        tiles *= panels / threadTiles[*loops.mPanels];
+      } else {
+        threadTiles[loops.m] =
+            raggedM ? std::min(roundUp(m, registerRows), limit)
+                    : largestMultipleDividing(m, registerRows, limit);
+        tiles *= llvm::divideCeil(m, threadTiles[loops.m]);
+      }
       if (limit <= registerRows ||
           (tiles >= kMinThreadTiles &&
            (tiles % 2 == 0 || tiles >= kBalancedThreadTiles)))

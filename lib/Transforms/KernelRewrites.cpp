@@ -680,6 +680,87 @@ linalg::GenericOp tessera::packIntoPanels(RewriterBase &rewriter,
   return packed;
 }
 
+bool tessera::isCopyKernel(Operation *op) {
+  auto linalgOp = dyn_cast_or_null<linalg::LinalgOp>(op);
+  if (!linalgOp || linalgOp.getNumDpsInputs() != 1 ||
+      linalgOp.getNumDpsInits() != 1 ||
+      linalgOp.getNumParallelLoops() != linalgOp.getNumLoops())
+    return false;
+  Block *body = linalgOp.getBlock();
+  return llvm::hasSingleElement(*body) &&
+         body->getTerminator()->getOperand(0) == body->getArgument(0);
+}
+
+LogicalResult tessera::copyIntoPanels(RewriterBase &rewriter,
+                                      linalg::TransposeOp transpose) {
+  auto expand = transpose.getInput().getDefiningOp<tensor::ExpandShapeOp>();
+  auto collapse = expand
+                      ? expand.getSrc().getDefiningOp<tensor::CollapseShapeOp>()
+                      : nullptr;
+  if (!collapse || collapse.getResultType().getRank() != 2 ||
+      expand.getResultType().getRank() != 3 ||
+      !llvm::equal(transpose.getPermutation(), ArrayRef<int64_t>{1, 0, 2}))
+    return failure();
+  RankedTensorType sourceType = collapse.getSrcType();
+  int64_t height = expand.getResultType().getDimSize(2);
+  int64_t rank = sourceType.getRank();
+  if (!sourceType.hasStaticShape() ||
+      sourceType.getDimSize(rank - 1) % height != 0)
+    return failure();
+  // Loops: P's outer dimensions, the panel, K's dimensions, the row within
+  // the panel.
+  MLIRContext *context = rewriter.getContext();
+  int64_t numK = collapse.getReassociationIndices()[0].size();
+  int64_t numP = rank - numK;
+  SmallVector<AffineExpr> index(rank);
+  SmallVector<int64_t> shape;
+  for (int64_t d = 0; d < numP - 1; ++d) {
+    index[numK + d] = getAffineDimExpr(d, context);
+    shape.push_back(sourceType.getDimSize(numK + d));
+  }
+  shape.push_back(sourceType.getDimSize(rank - 1) / height);
+  for (int64_t d = 0; d < numK; ++d) {
+    index[d] = getAffineDimExpr(numP + d, context);
+    shape.push_back(sourceType.getDimSize(d));
+  }
+  shape.push_back(height);
+  index[rank - 1] = getAffineDimExpr(numP - 1, context) * height +
+                    getAffineDimExpr(rank, context);
+  AffineMap read = AffineMap::get(rank + 1, 0, index, context);
+  Value source = collapse.getSrc();
+  auto copy = source.getDefiningOp<linalg::LinalgOp>();
+  if (isCopyKernel(copy) &&
+      copy.getMatchingIndexingMap(copy.getDpsInitOperand(0)).isIdentity()) {
+    OpOperand *input = copy.getDpsInputOperand(0);
+    read = copy.getMatchingIndexingMap(input).compose(read);
+    source = input->get();
+  }
+  Location loc = transpose.getLoc();
+  rewriter.setInsertionPoint(transpose);
+  Value empty = tensor::EmptyOp::create(rewriter, loc, shape,
+                                        sourceType.getElementType());
+  auto panels = linalg::GenericOp::create(
+      rewriter, loc, empty.getType(), ValueRange{source}, ValueRange{empty},
+      SmallVector<AffineMap>{
+          read, AffineMap::getMultiDimIdentityMap(rank + 1, context)},
+      SmallVector<utils::IteratorType>(rank + 1, utils::IteratorType::parallel),
+      [](OpBuilder &b, Location loc, ValueRange args) {
+        linalg::YieldOp::create(b, loc, args[0]);
+      });
+  SmallVector<ReassociationIndices> groups(3);
+  for (int64_t d = 0; d <= rank; ++d)
+    groups[d < numP ? 0 : d < rank ? 1 : 2].push_back(d);
+  rewriter.replaceOpWithNewOp<tensor::CollapseShapeOp>(
+      transpose, transpose.getResult()[0].getType(), panels.getResult(0),
+      groups);
+  // The columns' reshapes and their copy, unless something else reads them.
+  for (Operation *op : {expand.getOperation(), collapse.getOperation(),
+                        collapse.getSrc().getDefiningOp()})
+    if (op && op->use_empty())
+      rewriter.eraseOp(op);
+  return success();
+}
+
 void tessera::reassociateReductions(ModuleOp module) {
   module.walk([](linalg::LinalgOp op) {
     if (op.getNumReductionLoops() == 0)

@@ -52,6 +52,20 @@ mlir::linalg::GenericOp packIntoPanels(mlir::RewriterBase &rewriter,
                                        mlir::linalg::GenericOp op, unsigned dim,
                                        int64_t width);
 
+/// Whether `op` is a copy kernel: a Linalg op with parallel loops that
+/// yields its one input into its one init (through any maps: a window copy,
+/// a transpose).
+bool isCopyKernel(mlir::Operation *op);
+
+/// Replaces `transpose`, the panels [P / r][K][r] that packIntoPanels made
+/// of rows read along P from X's data collapsed to [K][P] (X's K dimensions
+/// first), with one copy kernel that writes them from X, or from the input
+/// of X's copy kernel (a convolution's window copy: copying and packing in
+/// one pass). P's innermost dimension in X must be a multiple of r, so that
+/// the copy indexes without divisions.
+mlir::LogicalResult copyIntoPanels(mlir::RewriterBase &rewriter,
+                                   mlir::linalg::TransposeOp transpose);
+
 /// A depthwise convolution after rewriteDepthwiseConvolutions: `op` is one
 /// generic over [g, oh, kh, kw, ow], or, with `perTap`, the first of a chain
 /// of elementwise kernels, one per tap, each adding its products to the

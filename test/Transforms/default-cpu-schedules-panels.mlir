@@ -108,3 +108,78 @@ func.func @transposed_panels_deep(%x: tensor<1x1024x7x7xf32>) -> tensor<1x64x7x7
   %0 = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x1024x7x7xf32>, tensor<64x1024x1x1xf32>) outs(%fill : tensor<1x64x7x7xf32>) -> tensor<1x64x7x7xf32>
   return %0 : tensor<1x64x7x7xf32>
 }
+
+// -----
+
+// A convolution whose output channels are the register tiles' vectors
+// (14 x 14 positions are no multiple of 8) reads its columns along M, the
+// output positions. Its window copy writes them as panels of 7 positions
+// (a divisor of the 14-wide rows, so the copy indexes without divisions):
+// [oh][ow / 7][c, kh, kw][7], collapsed to [M / 7][K][7]. Each register
+// tile broadcasts its 7 rows from one contiguous panel, one scalar read per
+// row; its accumulators are read and written transposed as whole tiles
+// (a permutation of all dimensions of the tile, the panel's unit one
+// included).
+// CHECK-LABEL: func.func @conv_row_panels
+// CHECK: %[[COPY:.*]] = scf.forall {{.*}} -> (tensor<14x2x1x8x3x3x7xf32>)
+// CHECK: linalg.generic {{.*}} ins(%{{.*}} : tensor<1x1x16x16xf32>) outs(%{{.*}} : tensor<14x2x1x1x3x3x7xf32>)
+// CHECK: %[[PANELS:.*]] = tensor.collapse_shape %[[COPY]] {{\[}}[0, 1], [2, 3, 4, 5], [6]] : tensor<14x2x1x8x3x3x7xf32> into tensor<28x72x7xf32>
+// CHECK: %[[OUT:.*]] = scf.forall ({{.*}}) = (0) to (28) step (7) {{.*}} -> (tensor<16x28x7xf32>)
+// CHECK: vector.transfer_read {{.*}} : tensor<8x1x7xf32>, vector<7x8x1xf32>
+// CHECK-COUNT-7: vector.transfer_read %[[PANELS]]{{.*}} : tensor<28x72x7xf32>, vector<1x8x1xf32>
+// CHECK: vector.transfer_write {{.*}} : vector<7x8x1xf32>, tensor<8x1x7xf32>
+// CHECK: tensor.collapse_shape %[[OUT]] {{\[}}[0], [1, 2]] : tensor<16x28x7xf32> into tensor<16x196xf32>
+func.func @conv_row_panels(%x: tensor<1x8x14x14xf32>, %w: tensor<16x8x3x3xf32>) -> tensor<1x16x14x14xf32> {
+  %zero = arith.constant 0.0 : f32
+  %padded = tensor.pad %x low[0, 0, 1, 1] high[0, 0, 1, 1] {
+  ^bb0(%a: index, %b: index, %c: index, %d: index):
+    tensor.yield %zero : f32
+  } : tensor<1x8x14x14xf32> to tensor<1x8x16x16xf32>
+  %empty = tensor.empty() : tensor<1x16x14x14xf32>
+  %acc = linalg.fill ins(%zero : f32) outs(%empty : tensor<1x16x14x14xf32>) -> tensor<1x16x14x14xf32>
+  %0 = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%padded, %w : tensor<1x8x16x16xf32>, tensor<16x8x3x3xf32>) outs(%acc : tensor<1x16x14x14xf32>) -> tensor<1x16x14x14xf32>
+  return %0 : tensor<1x16x14x14xf32>
+}
+
+// -----
+
+// With constant weights in panels too and several K tiles, the result
+// [F / 8][8][M / 7][7] is filled first, as rows of the unexpanded result.
+// CHECK-LABEL: func.func @conv_row_panels_deep
+// CHECK: scf.forall {{.*}} -> (tensor<14x2x1x128x3x3x7xf32>)
+// CHECK: %[[ROWS:.*]] = scf.forall {{.*}} -> (tensor<16x196xf32>)
+// CHECK: linalg.fill {{.*}} -> tensor<2x196xf32>
+// CHECK: %[[RESULT:.*]] = tensor.expand_shape %[[ROWS]] {{\[}}[0, 1], [2, 3]] output_shape [2, 8, 28, 7]
+// CHECK: scf.forall ({{.*}}) = (0) to (28) step (7) shared_outs(%{{.*}} = %[[RESULT]])
+// CHECK-NOT: linalg.fill
+// CHECK: scf.for {{.*}} step %c576
+// CHECK: vector.transfer_read {{.*}} : tensor<1x8x1x7xf32>, vector<7x1x8x1xf32>
+func.func @conv_row_panels_deep(%x: tensor<1x128x14x14xf32>) -> tensor<1x16x14x14xf32> {
+  %zero = arith.constant 0.0 : f32
+  %w = arith.constant dense<1.0e-2> : tensor<16x128x3x3xf32>
+  %padded = tensor.pad %x low[0, 0, 1, 1] high[0, 0, 1, 1] {
+  ^bb0(%a: index, %b: index, %c: index, %d: index):
+    tensor.yield %zero : f32
+  } : tensor<1x128x14x14xf32> to tensor<1x128x16x16xf32>
+  %empty = tensor.empty() : tensor<1x16x14x14xf32>
+  %acc = linalg.fill ins(%zero : f32) outs(%empty : tensor<1x16x14x14xf32>) -> tensor<1x16x14x14xf32>
+  %0 = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%padded, %w : tensor<1x128x16x16xf32>, tensor<16x128x3x3xf32>) outs(%acc : tensor<1x16x14x14xf32>) -> tensor<1x16x14x14xf32>
+  return %0 : tensor<1x16x14x14xf32>
+}
+
+// -----
+
+// A 1x1 convolution reads its input as the columns: no copy is made to
+// pack them (it was measured not to repay), but each register tile still
+// reads its 7 rows one scalar at a time.
+// CHECK-LABEL: func.func @pointwise_rows_unpacked
+// CHECK: %[[COLUMNS:.*]] = tensor.collapse_shape %arg0 {{\[}}[0, 1], [2, 3]] : tensor<1x8x14x14xf32> into tensor<8x196xf32>
+// CHECK-NOT: linalg.generic
+// CHECK-COUNT-7: vector.transfer_read %[[COLUMNS]]{{.*}} : tensor<8x196xf32>, vector<1x8x1xf32>
+func.func @pointwise_rows_unpacked(%x: tensor<1x8x14x14xf32>, %w: tensor<16x8x1x1xf32>) -> tensor<1x16x14x14xf32> {
+  %zero = arith.constant 0.0 : f32
+  %empty = tensor.empty() : tensor<1x16x14x14xf32>
+  %acc = linalg.fill ins(%zero : f32) outs(%empty : tensor<1x16x14x14xf32>) -> tensor<1x16x14x14xf32>
+  %0 = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x8x14x14xf32>, tensor<16x8x1x1xf32>) outs(%acc : tensor<1x16x14x14xf32>) -> tensor<1x16x14x14xf32>
+  return %0 : tensor<1x16x14x14xf32>
+}

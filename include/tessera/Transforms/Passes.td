@@ -90,6 +90,16 @@ def DefaultCPUSchedules : Pass<"tessera-default-cpu-schedules",
       its epilogue become [M][N/w][w] in the same memory. Operands that are
       not packed but read along N with a stride are transposed (constant
       weights at compile time);
+    - the operand read along M (the columns of a convolution whose output
+      channels are the vector dimension) is packed into panels of one
+      register tile's height, [M/m][K][m], when a copy of it is made anyway
+      and m divides the innermost dimension of what it copies: the window
+      copy then writes the panels directly. Each register tile broadcasts
+      its rows from memory one element at a time (a vector load broadcast
+      with shuffles would take the FMAs' port), and reads and writes its
+      transposed accumulators as a permutation of all the tile's
+      dimensions (the panel's unit one included: a projected transfer would
+      be unrolled into scalars);
     - reduction kernels: their floating-point ops may be reassociated, so
       that LLVM vectorizes them; innermost reduction loops over the input's
       innermost dimensions (a global pool's [h, w]) become one loop; NCHW

@@ -1,0 +1,50 @@
+#!/usr/bin/python3
+"""Writes convolutions whose output channels are the register tiles'
+vectors (output planes no multiple of 32 positions), with strides, pads,
+dilations and depths that take different paths through the panels of
+output positions the window copies write, each followed by a ReLU: an ONNX
+model NAME.onnx, an input NAME.x.npy and PyTorch's output NAME.y.npy.
+conv-row-panels.py DIR."""
+import os
+import sys
+
+import numpy as np
+import onnx
+import torch
+from onnx import TensorProto, helper, numpy_helper
+
+out = sys.argv[1]
+rng = np.random.default_rng(0)
+# name: input channels, output channels, height, width, kernel, strides,
+# pads (top, left, bottom, right), dilations
+CASES = {
+    "k3": (16, 64, 14, 14, 3, (1, 1), (1, 1, 1, 1), (1, 1)),
+    "k3_s2_asymmetric_pads": (16, 64, 28, 28, 3, (2, 2), (0, 0, 1, 1), (1, 1)),
+    "k1_s2": (32, 64, 28, 28, 1, (2, 2), (0, 0, 0, 0), (1, 1)),
+    "k3_dilated": (16, 64, 14, 14, 3, (1, 1), (2, 2, 2, 2), (2, 2)),
+    "panels_of_6": (16, 32, 12, 12, 3, (1, 1), (1, 1, 1, 1), (1, 1)),
+    "wide_rows": (16, 32, 10, 21, 3, (1, 1), (1, 1, 1, 1), (1, 1)),
+    "prime_width": (16, 32, 11, 11, 5, (1, 1), (2, 2, 2, 2), (1, 1)),
+    "deep": (128, 64, 14, 14, 3, (1, 1), (1, 1, 1, 1), (1, 1)),
+}
+for name, (c, f, h, w, k, strides, pads, dilations) in CASES.items():
+    x = rng.standard_normal((1, c, h, w), dtype=np.float32)
+    weights = rng.standard_normal((f, c, k, k), dtype=np.float32) / np.sqrt(c * k * k)
+    bias = rng.standard_normal(f, dtype=np.float32)
+    padded = torch.nn.functional.pad(torch.from_numpy(x),
+                                     (pads[1], pads[3], pads[0], pads[2]))
+    y = torch.relu(torch.nn.functional.conv2d(
+        padded, torch.from_numpy(weights), torch.from_numpy(bias), stride=strides,
+        dilation=dilations)).numpy()
+    graph = helper.make_graph(
+        [helper.make_node("Conv", ["x", "w", "b"], ["conv"], kernel_shape=[k, k],
+                          strides=list(strides), pads=list(pads), dilations=list(dilations)),
+         helper.make_node("Relu", ["conv"], ["y"])],
+        name, [helper.make_tensor_value_info("x", TensorProto.FLOAT, x.shape)],
+        [helper.make_tensor_value_info("y", TensorProto.FLOAT, y.shape)],
+        [numpy_helper.from_array(weights, "w"), numpy_helper.from_array(bias, "b")])
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)])
+    onnx.checker.check_model(model)
+    onnx.save(model, os.path.join(out, name + ".onnx"))
+    np.save(os.path.join(out, name + ".x.npy"), x)
+    np.save(os.path.join(out, name + ".y.npy"), y)
