@@ -5,13 +5,12 @@ dilations and depths that take different paths through the panels of
 output positions the window copies write, each followed by a ReLU: an ONNX
 model NAME.onnx, an input NAME.x.npy and PyTorch's output NAME.y.npy.
 conv-row-panels.py DIR."""
-import os
 import sys
 
 import numpy as np
-import onnx
 import torch
-from onnx import TensorProto, helper, numpy_helper
+from conv_cases import save_conv_case
+from onnx import helper
 
 out = sys.argv[1]
 rng = np.random.default_rng(0)
@@ -36,15 +35,7 @@ for name, (c, f, h, w, k, strides, pads, dilations) in CASES.items():
     y = torch.relu(torch.nn.functional.conv2d(
         padded, torch.from_numpy(weights), torch.from_numpy(bias), stride=strides,
         dilation=dilations)).numpy()
-    graph = helper.make_graph(
-        [helper.make_node("Conv", ["x", "w", "b"], ["conv"], kernel_shape=[k, k],
-                          strides=list(strides), pads=list(pads), dilations=list(dilations)),
-         helper.make_node("Relu", ["conv"], ["y"])],
-        name, [helper.make_tensor_value_info("x", TensorProto.FLOAT, x.shape)],
-        [helper.make_tensor_value_info("y", TensorProto.FLOAT, y.shape)],
-        [numpy_helper.from_array(weights, "w"), numpy_helper.from_array(bias, "b")])
-    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)])
-    onnx.checker.check_model(model)
-    onnx.save(model, os.path.join(out, name + ".onnx"))
-    np.save(os.path.join(out, name + ".x.npy"), x)
-    np.save(os.path.join(out, name + ".y.npy"), y)
+    save_conv_case(out, name, x, y, weights, bias, [
+        helper.make_node("Conv", ["x", "w", "b"], ["conv"], kernel_shape=[k, k],
+                         strides=list(strides), pads=list(pads), dilations=list(dilations)),
+        helper.make_node("Relu", ["conv"], ["y"])])
