@@ -466,100 +466,6 @@ struct DefaultCPUSchedulesPass
     if (failed(applySchedule(module, script)))
       return signalPassFailure();
     module.walk([](Operation *op) { op->removeAttr(kKernelAttrName); });
-    splitBroadcastRows(module);
-    transferTransposedTilesWhole(module);
-  }
-
-  /// Rewrites each transposed transfer of a register tile from or to a
-  /// tensor whose permutation map skips some of the tensor's dimensions (a
-  /// tile of [N/n][n][M/m][m] written transposed: one panel of each) into a
-  /// transfer of all of them, the skipped ones as unit vector dimensions
-  /// (shape casts). A permutation of all dimensions is lowered to whole
-  /// rows and shuffles; a projected one is unrolled into one scalar load or
-  /// store per element.
-  static void transferTransposedTilesWhole(ModuleOp module) {
-    IRRewriter rewriter(module.getContext());
-    module.walk([&](Operation *op) {
-      auto transfer = dyn_cast<VectorTransferOpInterface>(op);
-      if (!transfer || transfer.getMask() ||
-          !isa<RankedTensorType>(transfer.getBase().getType()))
-        return;
-      AffineMap map = transfer.getPermutationMap();
-      if (!map.isProjectedPermutation(/*allowZeroInResults=*/false) ||
-          map.getNumResults() == map.getNumDims())
-        return;
-      SmallVector<unsigned> dims;
-      for (AffineExpr result : map.getResults())
-        dims.push_back(cast<AffineDimExpr>(result).getPosition());
-      // In order, the transfer is lowered to rows already.
-      if (llvm::is_sorted(dims))
-        return;
-      SmallVector<AffineExpr> results(map.getResults());
-      SmallVector<int64_t> shape(transfer.getVectorType().getShape());
-      SmallVector<bool> inBounds = transfer.getInBoundsValues();
-      for (unsigned dim = 0; dim < map.getNumDims(); ++dim) {
-        if (llvm::is_contained(dims, dim))
-          continue;
-        results.push_back(rewriter.getAffineDimExpr(dim));
-        shape.push_back(1);
-        inBounds.push_back(true);
-      }
-      auto permutation = AffineMapAttr::get(
-          AffineMap::get(map.getNumDims(), 0, results, op->getContext()));
-      auto wholeType =
-          VectorType::get(shape, transfer.getVectorType().getElementType());
-      rewriter.setInsertionPoint(op);
-      Location loc = op->getLoc();
-      if (auto read = dyn_cast<vector::TransferReadOp>(op)) {
-        Value whole = vector::TransferReadOp::create(
-            rewriter, loc, wholeType, read.getBase(), read.getIndices(),
-            permutation, read.getPadding(), /*mask=*/Value(),
-            rewriter.getBoolArrayAttr(inBounds));
-        rewriter.replaceOpWithNewOp<vector::ShapeCastOp>(
-            read, read.getVectorType(), whole);
-        return;
-      }
-      auto write = cast<vector::TransferWriteOp>(op);
-      Value whole = vector::ShapeCastOp::create(rewriter, loc, wholeType,
-                                                write.getVector());
-      rewriter.replaceOpWithNewOp<vector::TransferWriteOp>(
-          write, whole, write.getBase(), write.getIndices(), permutation,
-          /*mask=*/Value(), rewriter.getBoolArrayAttr(inBounds));
-    });
-  }
-
-  /// Splits reads of a few contiguous elements that are each broadcast
-  /// along another vector dimension (a register tile's rows from a panel
-  /// [M/m][K][m]) into one read per element: LLVM then broadcasts each
-  /// from memory (a load port), where from a vector load it broadcasts some
-  /// elements with shuffles, on a port the FMAs need.
-  static void splitBroadcastRows(ModuleOp module) {
-    auto rowsToSplit =
-        [](Operation *op) -> std::optional<SmallVector<int64_t>> {
-      auto read = dyn_cast<vector::TransferReadOp>(op);
-      if (!read || read.getMask() || read.getVectorType().getRank() < 2)
-        return std::nullopt;
-      AffineMap map = read.getPermutationMap();
-      ArrayRef<int64_t> shape = read.getVectorType().getShape();
-      auto innermost = getAffineDimExpr(map.getNumDims() - 1, op->getContext());
-      bool broadcast = llvm::any_of(
-          llvm::zip(map.getResults(), shape), [](auto resultAndSize) {
-            auto [result, size] = resultAndSize;
-            return isa<AffineConstantExpr>(result) && size > 1;
-          });
-      if (!broadcast || map.getResult(0) != innermost || shape[0] < 2)
-        return std::nullopt;
-      SmallVector<int64_t> row(shape);
-      row[0] = 1;
-      return row;
-    };
-    vector::UnrollVectorOptions options;
-    options.setNativeShapeFn(rowsToSplit);
-    options.setFilterConstraint(
-        [&](Operation *op) { return success(rowsToSplit(op).has_value()); });
-    RewritePatternSet patterns(module.getContext());
-    vector::populateVectorUnrollPatterns(patterns, options);
-    (void)applyPatternsGreedily(module, std::move(patterns));
   }
 
   /// `op` with its N operand packed into panels (tessera::packIntoPanels)
@@ -615,19 +521,23 @@ struct DefaultCPUSchedulesPass
     int64_t height = registerRows;
     while (height >= (registerRows + 1) / 2 &&
            (extent % height != 0 || extent / height < 2 ||
-            ShapedType::isDynamic(copiedRow) || copiedRow % height != 0))
+            copiedRow % height != 0))
       --height;
     if (height < (registerRows + 1) / 2)
       return nullptr;
+    // The packed op (which replaces `op`) keeps the order of the inputs.
+    unsigned rowsOperand = rows->getOperandNumber();
     linalg::GenericOp packed =
         tessera::packIntoPanels(rewriter, op, loops.m, height);
     if (!packed)
       return nullptr;
     tessera::expandIntoEpilogue(cast<tensor::CollapseShapeOp>(
         *packed->getResult(0).getUsers().begin()));
-    for (OpOperand *input : packed.getDpsInputOperands())
-      if (auto transpose = input->get().getDefiningOp<linalg::TransposeOp>())
-        (void)tessera::copyIntoPanels(rewriter, transpose);
+    // The packed rows: a transpose of the copy's result, which the copy
+    // then writes itself.
+    if (auto transpose = packed->getOperand(rowsOperand)
+                             .getDefiningOp<linalg::TransposeOp>())
+      (void)tessera::copyIntoPanels(rewriter, transpose);
     return packed;
   }
 

@@ -116,18 +116,16 @@ func.func @transposed_panels_deep(%x: tensor<1x1024x7x7xf32>) -> tensor<1x64x7x7
 // output positions. Its window copy writes them as panels of 7 positions
 // (a divisor of the 14-wide rows, so the copy indexes without divisions):
 // [oh][ow / 7][c, kh, kw][7], collapsed to [M / 7][K][7]. Each register
-// tile broadcasts its 7 rows from one contiguous panel, one scalar read per
-// row; its accumulators are read and written transposed as whole tiles
-// (a permutation of all dimensions of the tile, the panel's unit one
-// included).
+// tile reads its 7 rows from one contiguous panel (broadcast along the
+// tile) and its accumulators transposed.
 // CHECK-LABEL: func.func @conv_row_panels
 // CHECK: %[[COPY:.*]] = scf.forall {{.*}} -> (tensor<14x2x1x8x3x3x7xf32>)
 // CHECK: linalg.generic {{.*}} ins(%{{.*}} : tensor<1x1x16x16xf32>) outs(%{{.*}} : tensor<14x2x1x1x3x3x7xf32>)
 // CHECK: %[[PANELS:.*]] = tensor.collapse_shape %[[COPY]] {{\[}}[0, 1], [2, 3, 4, 5], [6]] : tensor<14x2x1x8x3x3x7xf32> into tensor<28x72x7xf32>
 // CHECK: %[[OUT:.*]] = scf.forall ({{.*}}) = (0) to (28) step (7) {{.*}} -> (tensor<16x28x7xf32>)
-// CHECK: vector.transfer_read {{.*}} : tensor<8x1x7xf32>, vector<7x8x1xf32>
-// CHECK-COUNT-7: vector.transfer_read %[[PANELS]]{{.*}} : tensor<28x72x7xf32>, vector<1x8x1xf32>
-// CHECK: vector.transfer_write {{.*}} : vector<7x8x1xf32>, tensor<8x1x7xf32>
+// CHECK: vector.transfer_read {{.*}} : tensor<8x1x7xf32>, vector<7x8xf32>
+// CHECK: vector.transfer_read %[[PANELS]]{{.*}} : tensor<28x72x7xf32>, vector<7x8x1xf32>
+// CHECK: vector.transfer_write {{.*}} : vector<7x8xf32>, tensor<8x1x7xf32>
 // CHECK: tensor.collapse_shape %[[OUT]] {{\[}}[0], [1, 2]] : tensor<16x28x7xf32> into tensor<16x196xf32>
 func.func @conv_row_panels(%x: tensor<1x8x14x14xf32>, %w: tensor<16x8x3x3xf32>) -> tensor<1x16x14x14xf32> {
   %zero = arith.constant 0.0 : f32
@@ -153,7 +151,7 @@ func.func @conv_row_panels(%x: tensor<1x8x14x14xf32>, %w: tensor<16x8x3x3xf32>) 
 // CHECK: scf.forall ({{.*}}) = (0) to (28) step (7) shared_outs(%{{.*}} = %[[RESULT]])
 // CHECK-NOT: linalg.fill
 // CHECK: scf.for {{.*}} step %c576
-// CHECK: vector.transfer_read {{.*}} : tensor<1x8x1x7xf32>, vector<7x1x8x1xf32>
+// CHECK: vector.transfer_read {{.*}} : tensor<1x8x1x7xf32>, vector<7x1x8xf32>
 func.func @conv_row_panels_deep(%x: tensor<1x128x14x14xf32>) -> tensor<1x16x14x14xf32> {
   %zero = arith.constant 0.0 : f32
   %w = arith.constant dense<1.0e-2> : tensor<16x128x3x3xf32>
@@ -170,12 +168,11 @@ func.func @conv_row_panels_deep(%x: tensor<1x128x14x14xf32>) -> tensor<1x16x14x1
 // -----
 
 // A 1x1 convolution reads its input as the columns: no copy is made to
-// pack them (it was measured not to repay), but each register tile still
-// reads its 7 rows one scalar at a time.
+// pack them (it was measured not to repay).
 // CHECK-LABEL: func.func @pointwise_rows_unpacked
 // CHECK: %[[COLUMNS:.*]] = tensor.collapse_shape %arg0 {{\[}}[0, 1], [2, 3]] : tensor<1x8x14x14xf32> into tensor<8x196xf32>
 // CHECK-NOT: linalg.generic
-// CHECK-COUNT-7: vector.transfer_read %[[COLUMNS]]{{.*}} : tensor<8x196xf32>, vector<1x8x1xf32>
+// CHECK: vector.transfer_read %[[COLUMNS]]{{.*}} : tensor<8x196xf32>, vector<7x8x1xf32>
 func.func @pointwise_rows_unpacked(%x: tensor<1x8x14x14xf32>, %w: tensor<16x8x1x1xf32>) -> tensor<1x16x14x14xf32> {
   %zero = arith.constant 0.0 : f32
   %empty = tensor.empty() : tensor<1x16x14x14xf32>

@@ -195,7 +195,7 @@ func.func @conv_bias(%x: tensor<1x2x7x7xf32>, %bias: tensor<32xf32>) -> tensor<1
 // CHECK: %[[PLANE:.*]] = tensor.extract_slice %{{.*}}[%[[G]], 0, 0] [1, 20, 20] [1, 1, 1] : tensor<8x20x20xf32> to tensor<1x20x20xf32>
 // CHECK: %[[ROWS:.*]] = tensor.expand_shape %[[PLANE]] {{.*}} into tensor<1x20x10x2xf32>
 // CHECK: %[[SPLIT:.*]] = scf.for
-// CHECK: vector.transfer_read %[[ROWS]]{{.*}} : tensor<1x20x10x2xf32>, vector<2x10x1x1xf32>
+// CHECK: vector.transfer_read %[[ROWS]]{{.*}} : tensor<1x20x10x2xf32>, vector<2x10xf32>
 // CHECK: %[[PHASES:.*]] = tensor.pad %[[SPLIT]] low[0, 1, 0, 1] high[0, 1, 0, 0]
 // CHECK: tensor<1x20x2x10xf32> to tensor<1x22x2x11xf32>
 // CHECK-DAG: %[[TAP0:.*]] = tensor.extract_slice %[[PHASES]][0, 0, 1, 0] [1, 10, 1, 10] [1, 2, 1, 1] : tensor<1x22x2x11xf32> to tensor<1x10x10xf32>

@@ -94,12 +94,7 @@ def DefaultCPUSchedules : Pass<"tessera-default-cpu-schedules",
       channels are the vector dimension) is packed into panels of one
       register tile's height, [M/m][K][m], when a copy of it is made anyway
       and m divides the innermost dimension of what it copies: the window
-      copy then writes the panels directly. Each register tile broadcasts
-      its rows from memory one element at a time (a vector load broadcast
-      with shuffles would take the FMAs' port), and reads and writes its
-      transposed accumulators as a permutation of all the tile's
-      dimensions (the panel's unit one included: a projected transfer would
-      be unrolled into scalars);
+      copy then writes the panels directly;
     - reduction kernels: their floating-point ops may be reassociated, so
       that LLVM vectorizes them; innermost reduction loops over the input's
       innermost dimensions (a global pool's [h, w]) become one loop; NCHW
@@ -162,6 +157,31 @@ def HoistVectorTransfers : Pass<"tessera-hoist-vector-transfers",
     already; what bufferization leaves (transfers on aliasing views) needs this.
   }];
   let dependentDialects = ["::mlir::vector::VectorDialect"];
+}
+
+def RegisterTileTransfers : Pass<"tessera-register-tile-transfers",
+                                 "::mlir::func::FuncOp"> {
+  let summary = "Rewrite the vector transfers of register tiles into forms "
+                "the CPU lowering turns into loads, broadcasts and shuffles";
+  let description = [{
+    Runs after the schedules (default or the user's) vectorized the kernels,
+    on tensors or buffers:
+    - a read of a few contiguous elements that are each broadcast along
+      another vector dimension (a register tile's rows from a panel
+      [M/m][K][m], or from [K][M]) becomes one read per element (upstream
+      vector unrolling): LLVM then broadcasts each element from memory, on a
+      load port, where it broadcast some elements of a vector load with
+      shuffles, on the port the FMAs need;
+    - a transposed transfer whose permutation map skips dimensions of its
+      source (the accumulators of a register tile of a result in panels,
+      [N/n][n][M/m][m], one panel of each) becomes a transfer of all of
+      them, the skipped ones as unit vector dimensions with shape casts: a
+      permutation of all dimensions is lowered to whole rows and shuffles,
+      a projected one to one scalar load or store per element.
+  }];
+  // Unrolled reads index with affine.apply.
+  let dependentDialects = ["::mlir::affine::AffineDialect",
+                           "::mlir::vector::VectorDialect"];
 }
 
 def PlanMemory : Pass<"tessera-plan-memory", "::mlir::func::FuncOp"> {
