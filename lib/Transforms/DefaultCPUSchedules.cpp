@@ -188,8 +188,8 @@ struct DefaultCPUSchedulesPass
       return signalPassFailure();
     }
     tessera::fuseElementwiseKernels(module);
-    numConvolutions +=
-        tessera::rewriteConvolutionsToContractions(module, vectorWidth);
+    numConvolutions += tessera::rewriteConvolutionsToContractions(
+        module, vectorWidth, registerRows);
     SmallVector<tessera::DepthwiseConvolution> depthwiseConvolutions =
         tessera::rewriteDepthwiseConvolutions(module, vectorWidth);
     tessera::moveWindowsOutward(module);
@@ -496,9 +496,9 @@ struct DefaultCPUSchedulesPass
   /// a convolution whose output channels are the register tiles' vectors):
   /// the register tiles broadcast each row from a separate cache line
   /// otherwise, and sweep the whole depth of K in L2. Only where a copy
-  /// makes the operand anyway (a window copy): the panels, as tall as a
-  /// register tile or at least half of one and a divisor of the copied
-  /// rows, are then what the copy writes (tessera::copyIntoPanels). A copy
+  /// makes the operand anyway (a window copy): the panels (of
+  /// tessera::rowPanelHeight) are then what the copy writes
+  /// (tessera::copyIntoPanels). A copy
   /// made only to pack the input of a 1x1 convolution measured no faster.
   /// Null when not packed.
   linalg::GenericOp packLeftOperand(IRRewriter &rewriter, linalg::GenericOp op,
@@ -516,14 +516,10 @@ struct DefaultCPUSchedulesPass
         rows ? rows->get().getDefiningOp<tensor::CollapseShapeOp>() : nullptr;
     if (!collapse || !tessera::isCopyKernel(collapse.getSrc().getDefiningOp()))
       return nullptr;
-    int64_t copiedRow = collapse.getSrcType().getShape().back();
-    int64_t extent = op.getStaticLoopRanges()[loops.m];
-    int64_t height = registerRows;
-    while (height >= (registerRows + 1) / 2 &&
-           (extent % height != 0 || extent / height < 2 ||
-            copiedRow % height != 0))
-      --height;
-    if (height < (registerRows + 1) / 2)
+    int64_t height = tessera::rowPanelHeight(
+        op.getStaticLoopRanges()[loops.m],
+        collapse.getSrcType().getShape().back(), registerRows);
+    if (height == 0)
       return nullptr;
     // The packed op (which replaces `op`) keeps the order of the inputs.
     unsigned rowsOperand = rows->getOperandNumber();

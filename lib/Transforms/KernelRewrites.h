@@ -14,7 +14,15 @@ namespace tessera {
 /// copy of the input windows unless it is 1x1 with unit strides. Returns
 /// how many.
 int64_t rewriteConvolutionsToContractions(mlir::ModuleOp module,
-                                          int64_t vectorWidth);
+                                          int64_t vectorWidth,
+                                          int64_t registerRows);
+
+/// The height of the row panels a copy writes for a contraction of `rows`
+/// rows (M) from rows copied `copiedRow` at a time: at most `registerRows`
+/// (a register tile) and at least half of it, a divisor of both, so that
+/// the copy indexes the panels without divisions, and at least two panels.
+/// 0 when there is none.
+int64_t rowPanelHeight(int64_t rows, int64_t copiedRow, int64_t registerRows);
 
 /// `value` with the reshapes (collapse_shape, expand_shape) that produce it
 /// looked through: the row-major data under them.

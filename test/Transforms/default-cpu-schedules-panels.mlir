@@ -141,6 +141,31 @@ func.func @conv_row_panels(%x: tensor<1x8x14x14xf32>, %w: tensor<16x8x3x3xf32>) 
 
 // -----
 
+// Output positions that fill register tiles (16 x 16) still become panels
+// when the window copy is at least 512 deep (K = 64 x 3 x 3): the output
+// channels are the vectors and the copy writes [M / 8][K][8]. Shallower
+// copies (@im2col in default-cpu-schedules.mlir) keep the positions as
+// vectors.
+// CHECK-LABEL: func.func @conv_row_panels_aligned
+// CHECK: %[[COPY:.*]] = scf.forall {{.*}} -> (tensor<16x2x1x64x3x3x8xf32>)
+// CHECK: %[[PANELS:.*]] = tensor.collapse_shape %[[COPY]] {{\[}}[0, 1], [2, 3, 4, 5], [6]] : tensor<16x2x1x64x3x3x8xf32> into tensor<32x576x8xf32>
+// CHECK: %[[OUT:.*]] = scf.forall ({{.*}}) = (0) to (32) step (8) {{.*}} -> (tensor<16x32x8xf32>)
+// CHECK: vector.transfer_read %[[PANELS]]{{.*}} : tensor<32x576x8xf32>, vector<8x8x1xf32>
+// CHECK: tensor.collapse_shape %[[OUT]] {{\[}}[0], [1, 2]] : tensor<16x32x8xf32> into tensor<16x256xf32>
+func.func @conv_row_panels_aligned(%x: tensor<1x64x16x16xf32>, %w: tensor<16x64x3x3xf32>) -> tensor<1x16x16x16xf32> {
+  %zero = arith.constant 0.0 : f32
+  %padded = tensor.pad %x low[0, 0, 1, 1] high[0, 0, 1, 1] {
+  ^bb0(%a: index, %b: index, %c: index, %d: index):
+    tensor.yield %zero : f32
+  } : tensor<1x64x16x16xf32> to tensor<1x64x18x18xf32>
+  %empty = tensor.empty() : tensor<1x16x16x16xf32>
+  %acc = linalg.fill ins(%zero : f32) outs(%empty : tensor<1x16x16x16xf32>) -> tensor<1x16x16x16xf32>
+  %0 = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%padded, %w : tensor<1x64x18x18xf32>, tensor<16x64x3x3xf32>) outs(%acc : tensor<1x16x16x16xf32>) -> tensor<1x16x16x16xf32>
+  return %0 : tensor<1x16x16x16xf32>
+}
+
+// -----
+
 // With constant weights in panels too and several K tiles, the result
 // [F / 8][8][M / 7][7] is filled first, as rows of the unexpanded result.
 // CHECK-LABEL: func.func @conv_row_panels_deep

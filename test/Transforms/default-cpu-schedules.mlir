@@ -42,7 +42,8 @@ func.func @ragged(%a: tensor<16x64xf32>, %b: tensor<64x49xf32>, %c: tensor<16x49
 // collapsed input, others through a copy of the input windows into an
 // [n, c, kh, kw, oh, ow] tensor (split across threads along c, rows of at
 // least two vectors copied a vector at a time), collapsed; a batch of one is
-// collapsed away:
+// collapsed away. Output positions that fill register tiles are their
+// vectors (for copies shallower than 512; see default-cpu-schedules-panels):
 // out[f, p] += w[f, k] * columns[k, p].
 // CHECK-LABEL: func.func @pointwise
 // CHECK: tensor.collapse_shape %arg0 {{\[}}[0, 1], [2, 3]] : tensor<1x32x8x8xf32> into tensor<32x64xf32>

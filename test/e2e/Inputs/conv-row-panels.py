@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """Writes convolutions whose output channels are the register tiles'
-vectors (output planes no multiple of 32 positions), with strides, pads,
+vectors (output planes no multiple of 32 positions, or window copies at
+least 512 deep), with strides, pads,
 dilations and depths that take different paths through the panels of
 output positions the window copies write, each followed by a ReLU: an ONNX
 model NAME.onnx, an input NAME.x.npy and PyTorch's output NAME.y.npy.
@@ -25,6 +26,7 @@ CASES = {
     "wide_rows": (16, 32, 10, 21, 3, (1, 1), (1, 1, 1, 1), (1, 1)),
     "prime_width": (16, 32, 11, 11, 5, (1, 1), (2, 2, 2, 2), (1, 1)),
     "deep": (128, 64, 14, 14, 3, (1, 1), (1, 1, 1, 1), (1, 1)),
+    "aligned_positions": (64, 64, 24, 24, 3, (1, 1), (1, 1, 1, 1), (1, 1)),
 }
 for name, (c, f, h, w, k, strides, pads, dilations) in CASES.items():
     x = rng.standard_normal((1, c, h, w), dtype=np.float32)
