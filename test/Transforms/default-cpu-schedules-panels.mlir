@@ -166,10 +166,11 @@ func.func @conv_row_panels_aligned(%x: tensor<1x64x16x16xf32>, %w: tensor<16x64x
 
 // -----
 
-// With constant weights in panels too and several K tiles, the result
-// [F / 8][8][M / 7][7] is filled first, as rows of the unexpanded result.
+// With constant weights in panels too and several K tiles (panels of
+// 7 x 2304 floats are too large for one), the result [F / 8][8][M / 7][7]
+// is filled first, as rows of the unexpanded result.
 // CHECK-LABEL: func.func @conv_row_panels_deep
-// CHECK: scf.forall {{.*}} -> (tensor<14x2x1x128x3x3x7xf32>)
+// CHECK: scf.forall {{.*}} -> (tensor<14x2x1x256x3x3x7xf32>)
 // CHECK: %[[ROWS:.*]] = scf.forall {{.*}} -> (tensor<16x196xf32>)
 // CHECK: linalg.fill {{.*}} -> tensor<2x196xf32>
 // CHECK: %[[RESULT:.*]] = tensor.expand_shape %[[ROWS]] {{\[}}[0, 1], [2, 3]] output_shape [2, 8, 28, 7]
@@ -177,7 +178,32 @@ func.func @conv_row_panels_aligned(%x: tensor<1x64x16x16xf32>, %w: tensor<16x64x
 // CHECK-NOT: linalg.fill
 // CHECK: scf.for {{.*}} step %c576
 // CHECK: vector.transfer_read {{.*}} : tensor<1x8x1x7xf32>, vector<7x1x8xf32>
-func.func @conv_row_panels_deep(%x: tensor<1x128x14x14xf32>) -> tensor<1x16x14x14xf32> {
+func.func @conv_row_panels_deep(%x: tensor<1x256x14x14xf32>) -> tensor<1x16x14x14xf32> {
+  %zero = arith.constant 0.0 : f32
+  %w = arith.constant dense<1.0e-2> : tensor<16x256x3x3xf32>
+  %padded = tensor.pad %x low[0, 0, 1, 1] high[0, 0, 1, 1] {
+  ^bb0(%a: index, %b: index, %c: index, %d: index):
+    tensor.yield %zero : f32
+  } : tensor<1x256x14x14xf32> to tensor<1x256x16x16xf32>
+  %empty = tensor.empty() : tensor<1x16x14x14xf32>
+  %acc = linalg.fill ins(%zero : f32) outs(%empty : tensor<1x16x14x14xf32>) -> tensor<1x16x14x14xf32>
+  %0 = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%padded, %w : tensor<1x256x16x16xf32>, tensor<16x256x3x3xf32>) outs(%acc : tensor<1x16x14x14xf32>) -> tensor<1x16x14x14xf32>
+  return %0 : tensor<1x16x14x14xf32>
+}
+
+// -----
+
+// Panels of up to 32 KiB (7 x 1152 floats here) take all of K in one tile:
+// each register tile is zeroed and summed on its own, its transposed
+// accumulators read and written once.
+// CHECK-LABEL: func.func @conv_row_panels_one_k_tile
+// CHECK: %[[PANELS:.*]] = tensor.collapse_shape %{{.*}} : tensor<14x2x1x128x3x3x7xf32> into tensor<28x1152x7xf32>
+// CHECK: scf.forall ({{.*}}) = (0) to (28) step (7)
+// CHECK-NOT: linalg.fill
+// CHECK: vector.transfer_write %{{.*}} : vector<8x1x7xf32>, tensor<1x8x1x7xf32>
+// CHECK: scf.for %{{.*}} = %c0 to %c1152 step %c1
+// CHECK: vector.transfer_read %[[PANELS]]{{.*}} : tensor<28x1152x7xf32>, vector<7x1x8x1xf32>
+func.func @conv_row_panels_one_k_tile(%x: tensor<1x128x14x14xf32>) -> tensor<1x16x14x14xf32> {
   %zero = arith.constant 0.0 : f32
   %w = arith.constant dense<1.0e-2> : tensor<16x128x3x3xf32>
   %padded = tensor.pad %x low[0, 0, 1, 1] high[0, 0, 1, 1] {
