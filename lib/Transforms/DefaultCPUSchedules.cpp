@@ -71,6 +71,11 @@ constexpr int64_t kMaxRowPanelBytes = 32 * 1024;
 constexpr int64_t kThreadChunks = 8;
 // Vectors a copy kernel moves per row at most.
 constexpr int64_t kMaxCopiedRow = 8;
+// Elements a copy kernel moves per row at least, in a row shorter than two
+// vectors that fits a narrower vector register exactly (rows of 8 positions
+// of a window copy into panels; left to LLVM, they were scalar moves). Rows
+// of other short lengths stay scalar: vectors of 7 were slower than that.
+constexpr int64_t kMinCopiedRow = 4;
 // Column phases a split into phases may have (strides of convolutions).
 constexpr int64_t kMaxPhases = 4;
 
@@ -694,7 +699,8 @@ struct DefaultCPUSchedulesPass
     unsigned innermost = op.getNumLoops() - 1;
     int64_t length = op.getStaticLoopRanges()[innermost];
     if (!tessera::isCopyKernel(op) || ShapedType::isDynamic(length) ||
-        length < 2 * vectorWidth)
+        (length < 2 * vectorWidth &&
+         (length < kMinCopiedRow || vectorWidth % length != 0)))
       return std::nullopt;
     AffineExpr row = getAffineDimExpr(innermost, op.getContext());
     for (AffineMap map : op.getIndexingMapsArray()) {
@@ -704,15 +710,13 @@ struct DefaultCPUSchedulesPass
             return result.isFunctionOfDim(innermost);
           }))
         return std::nullopt;
+      // The row, shifted by other loops: last = row + shift.
       AffineExpr last = results.back();
-      auto shifted = dyn_cast<AffineBinaryOpExpr>(last);
-      bool contiguous =
-          last == row || (shifted && shifted.getKind() == AffineExprKind::Add &&
-                          ((shifted.getLHS() == row &&
-                            !shifted.getRHS().isFunctionOfDim(innermost)) ||
-                           (shifted.getRHS() == row &&
-                            !shifted.getLHS().isFunctionOfDim(innermost))));
-      if (!contiguous)
+      AffineExpr shift =
+          last.replace(row, getAffineConstantExpr(0, op.getContext()));
+      if (shift.isFunctionOfDim(innermost) ||
+          simplifyAffineExpr(last - shift, map.getNumDims(),
+                             map.getNumSymbols()) != row)
         return std::nullopt;
     }
     if (length <= kMaxCopiedRow * vectorWidth)
