@@ -73,6 +73,7 @@ void tessera::buildLinalgToLLVMPipeline(OpPassManager &pm,
   pm.addPass(createCSEPass());
   pm.addPass(createCanonicalizerPass());
   pm.addNestedPass<func::FuncOp>(createHoistVectorTransfers());
+  pm.addNestedPass<func::FuncOp>(createPrefetchWeights());
 
   // Schedules put the parallelism in scf.forall loops; inside them, kernels
   // become serial loops.

@@ -159,6 +159,32 @@ def HoistVectorTransfers : Pass<"tessera-hoist-vector-transfers",
   let dependentDialects = ["::mlir::vector::VectorDialect"];
 }
 
+def PrefetchWeights : Pass<"tessera-prefetch-weights", "::mlir::func::FuncOp"> {
+  let summary = "Prefetch the next tile of large constant weight panels";
+  let description = [{
+    After bufferization: in a loop of unit step that reads a constant
+    (`memref.get_global`) of packed weight panels, [panels][K][width] as the
+    default schedules pack them, along K with vector transfers, adds a
+    `memref.prefetch` (to L2) of each cache line of the row one trip of the
+    loop ahead: the row of the next K tile, or, for a loop over all of K,
+    of the next panel.
+
+    A register tile's K loop reads a new row of weights at every step, and
+    the first of the tiles that share a K tile takes them from memory: in a
+    whole model the weights of the late layers (megabytes per convolution)
+    are not in any cache, and that first sweep waited on memory while the
+    others computed from L2. Prefetched one tile ahead, the weights stream
+    in while all the tiles compute. Weights smaller than `min-bytes` stay in
+    L2 from one tile to the next; their prefetches only cost instructions.
+  }];
+  let options = [
+    Option<"minBytes", "min-bytes", "int64_t", "2 * 1024 * 1024",
+           "Bytes of a weight constant at least, to be prefetched">,
+  ];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::memref::MemRefDialect"];
+}
+
 def RegisterTileTransfers : Pass<"tessera-register-tile-transfers",
                                  "::mlir::func::FuncOp"> {
   let summary = "Rewrite the vector transfers of register tiles into forms "
