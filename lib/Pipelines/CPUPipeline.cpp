@@ -67,7 +67,9 @@ void tessera::buildLinalgToLLVMPipeline(OpPassManager &pm,
   bufferization::buildBufferDeallocationPipeline(pm);
   pm.addPass(createConvertBufferizationToMemRefPass());
   pm.addPass(createCanonicalizerPass());
-  pm.addNestedPass<func::FuncOp>(createPlanMemory());
+  PlanMemoryOptions memoryPlan;
+  memoryPlan.stackScratch = options.openMP;
+  pm.addNestedPass<func::FuncOp>(createPlanMemory(memoryPlan));
   // CSE merges the identical subviews a tiled loop's bufferized insertion
   // leaves, so that the copy of each tile onto itself folds away.
   pm.addPass(createCSEPass());

@@ -10,6 +10,7 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/Builders.h"
 
 namespace tessera {
@@ -22,6 +23,10 @@ using namespace mlir;
 namespace {
 
 constexpr int64_t kBufferAlignment = 64;
+// Scratch buffers of a parallel loop's iterations (a depthwise tile's padded
+// plane) up to this size go on the stack (OpenMP threads have stacks of
+// megabytes).
+constexpr int64_t kMaxStackScratchBytes = 64 * 1024;
 
 struct PlannedBuffer {
   memref::AllocOp alloc;
@@ -108,11 +113,40 @@ int64_t assignOffsets(MutableArrayRef<PlannedBuffer> buffers) {
   return arenaBytes;
 }
 
+/// The small scratch buffers that each iteration of `forall` allocates and
+/// frees become stack buffers. No alloca scope is added here: the OpenMP
+/// lowering puts each iteration in one, and the canonicalization of a scope
+/// that ends a loop's body hoists its allocations out of the loop, which
+/// would share them between the threads.
+void moveScratchToStack(scf::ForallOp forall) {
+  Block *body = forall.getBody();
+  SmallVector<PlannedBuffer> scratch = findPlannableBuffers(*body);
+  llvm::erase_if(scratch, [](const PlannedBuffer &buffer) {
+    return buffer.bytes > kMaxStackScratchBytes;
+  });
+  if (scratch.empty())
+    return;
+  OpBuilder builder(forall.getContext());
+  for (PlannedBuffer &buffer : scratch) {
+    builder.setInsertionPoint(buffer.alloc);
+    auto alloca = memref::AllocaOp::create(builder, buffer.alloc.getLoc(),
+                                           buffer.alloc.getType(),
+                                           buffer.alloc.getAlignmentAttr());
+    buffer.dealloc.erase();
+    buffer.alloc.replaceAllUsesWith(alloca.getResult());
+    buffer.alloc.erase();
+  }
+}
+
 struct PlanMemoryPass : tessera::impl::PlanMemoryBase<PlanMemoryPass> {
+  using Base::Base;
+
   void runOnOperation() override {
     func::FuncOp function = getOperation();
     if (function.isExternal())
       return;
+    if (stackScratch)
+      function.walk([](scf::ForallOp forall) { moveScratchToStack(forall); });
     Block &entryBlock = function.getBody().front();
     SmallVector<PlannedBuffer> buffers = findPlannableBuffers(entryBlock);
     if (buffers.empty())

@@ -1,4 +1,5 @@
 // RUN: tensor-opt %s --tessera-plan-memory --split-input-file | FileCheck %s
+// RUN: tensor-opt %s --tessera-plan-memory=stack-scratch=1 --split-input-file | FileCheck %s --check-prefix=STACK
 
 // Three buffers in a chain: the first and the third are never live at the
 // same time and share offset 0; the second sits after the first.
@@ -61,4 +62,41 @@ func.func @unplannable(%n: index) {
 // CHECK-LABEL: func.func @nothing(%{{.*}}: memref<4xf32>) -> memref<4xf32> {
 func.func @nothing(%in: memref<4xf32>) -> memref<4xf32> {
   return %in : memref<4xf32>
+}
+
+// -----
+
+// With stack-scratch, a parallel loop's per-iteration scratch buffer (a
+// padded plane) of at most 64 KiB goes on the stack; a larger one stays on
+// the heap. Without it, both do. Neither joins the workspace.
+// STACK-LABEL: func.func @scratch
+// STACK-NOT: tessera.workspace
+// STACK: scf.forall
+// STACK-NEXT: %[[PLANE:.*]] = memref.alloca() {alignment = 64 : i64} : memref<58x58xf32>
+// STACK: linalg.copy ins(%{{.*}} : memref<56x56xf32, {{.*}}>) outs(%{{.*}} : memref<56x56xf32, {{.*}}>)
+// STACK-NOT: memref.dealloc
+// STACK: scf.forall
+// STACK-NOT: alloca
+// STACK: %[[LARGE:.*]] = memref.alloc() {alignment = 64 : i64} : memref<130x130xf32>
+// STACK: memref.dealloc %[[LARGE]]
+// CHECK-LABEL: func.func @scratch
+// CHECK-NOT: alloca
+// CHECK: %[[PLANE:.*]] = memref.alloc() {alignment = 64 : i64} : memref<58x58xf32>
+// CHECK: memref.dealloc %[[PLANE]]
+func.func @scratch(%in: memref<8x56x56xf32>, %big: memref<8x128x128xf32>) {
+  %zero = arith.constant 0.0 : f32
+  scf.forall (%c) in (8) {
+    %plane = memref.alloc() {alignment = 64 : i64} : memref<58x58xf32>
+    linalg.fill ins(%zero : f32) outs(%plane : memref<58x58xf32>)
+    %interior = memref.subview %plane[1, 1] [56, 56] [1, 1] : memref<58x58xf32> to memref<56x56xf32, strided<[58, 1], offset: 59>>
+    %channel = memref.subview %in[%c, 0, 0] [1, 56, 56] [1, 1, 1] : memref<8x56x56xf32> to memref<56x56xf32, strided<[56, 1], offset: ?>>
+    linalg.copy ins(%channel : memref<56x56xf32, strided<[56, 1], offset: ?>>) outs(%interior : memref<56x56xf32, strided<[58, 1], offset: 59>>)
+    memref.dealloc %plane : memref<58x58xf32>
+  }
+  scf.forall (%c) in (8) {
+    %plane = memref.alloc() {alignment = 64 : i64} : memref<130x130xf32>
+    linalg.fill ins(%zero : f32) outs(%plane : memref<130x130xf32>)
+    memref.dealloc %plane : memref<130x130xf32>
+  }
+  return
 }
