@@ -1,5 +1,5 @@
-// RUN: tensor-opt %s --tessera-default-cpu-schedules | FileCheck %s
-// RUN: tensor-opt %s --tessera-default-cpu-schedules --cse --tessera-bufferize | FileCheck %s --check-prefix=BUFFERS
+// RUN: tensor-opt %s --tessera-default-cpu-schedules=min-threaded-iterations=0 | FileCheck %s
+// RUN: tensor-opt %s --tessera-default-cpu-schedules=min-threaded-iterations=0 --cse --tessera-bufferize | FileCheck %s --check-prefix=BUFFERS
 
 // A pad becomes a threaded fill of a new buffer and a threaded copy into its
 // interior: the buffer is a bufferization.alloc_tensor, which CSE does not

@@ -1,4 +1,4 @@
-// RUN: tensor-opt %s --tessera-default-cpu-schedules=vector-width=4 --split-input-file | FileCheck %s
+// RUN: tensor-opt %s --tessera-default-cpu-schedules="vector-width=4 min-threaded-iterations=0" --split-input-file | FileCheck %s
 
 // The right operand of a contraction with at least 256 rows and a depth of
 // at least 256 is copied into panels of one register tile's width

@@ -1,4 +1,4 @@
-// RUN: tensor-opt %s --tessera-default-cpu-schedules --split-input-file | FileCheck %s
+// RUN: tensor-opt %s --tessera-default-cpu-schedules=min-threaded-iterations=0 --split-input-file | FileCheck %s
 
 // A matmul whose sizes the tiles divide: 128x128 thread tiles (the whole
 // height: four tiles are enough for the threads), a K loop of 512 (K tiles

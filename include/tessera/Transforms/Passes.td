@@ -101,7 +101,9 @@ def DefaultCPUSchedules : Pass<"tessera-default-cpu-schedules",
       max and sum poolings iterate with the output row innermost
       (vectorized rows, not 3x3 scalar windows);
     - every other kernel: its outermost parallel dimension split into
-      chunks in an `scf.forall` for the threads, the rest serial loops;
+      chunks in an `scf.forall` for the threads (unless it has fewer than
+      `min-threaded-iterations` iterations: the fork and join of the
+      threads would cost more), the rest serial loops;
       copies (window copies, pad interiors, transposes that keep the
       innermost dimension) with rows of at least two vectors copy a vector
       per row. Vector widths come
@@ -112,7 +114,11 @@ def DefaultCPUSchedules : Pass<"tessera-default-cpu-schedules",
     Option<"vectorWidth", "vector-width", "int64_t", "16",
            "32-bit lanes per vector register">,
     Option<"registerRows", "register-rows", "int64_t", "8",
-           "Rows of a contraction's register tile">
+           "Rows of a contraction's register tile">,
+    Option<"minThreadedIterations", "min-threaded-iterations", "int64_t",
+           "8192",
+           "Iterations an elementwise, copy or other kernel needs at least "
+           "to be split across threads">
   ];
   let statistics = [
     Statistic<"numFusedEpilogues", "fused-epilogues",
