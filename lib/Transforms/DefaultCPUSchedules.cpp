@@ -510,9 +510,8 @@ struct DefaultCPUSchedulesPass
   /// otherwise, and sweep the whole depth of K in L2. Only where a copy
   /// makes the operand anyway (a window copy): the panels (of
   /// tessera::rowPanelHeight) are then what the copy writes
-  /// (tessera::copyIntoPanels). A copy
-  /// made only to pack the input of a 1x1 convolution measured no faster.
-  /// Null when not packed.
+  /// (tessera::copyIntoPanels). A copy made only to pack the input of a 1x1
+  /// convolution measured no faster. Null when not packed.
   linalg::GenericOp packLeftOperand(IRRewriter &rewriter, linalg::GenericOp op,
                                     const ContractionLoops &loops) {
     if (loops.mPanels)
@@ -813,9 +812,11 @@ struct DefaultCPUSchedulesPass
     // A K tile that divides K keeps the K loop's bounds static, which the
     // hoisting of the accumulators out of it needs.
     int64_t kTile = largestDivisor(k, kCacheTileK, kCacheTileK / 4);
-    reductionTiles[loops.k] = kTile ? kTile : std::min(k, kCacheTileK);
-    if (loops.mPanels && registerRows * k * 4 <= kMaxRowPanelBytes)
+    if (loops.mPanels &&
+        registerRows * k * int64_t(sizeof(float)) <= kMaxRowPanelBytes)
       reductionTiles[loops.k] = k;
+    else
+      reductionTiles[loops.k] = kTile ? kTile : std::min(k, kCacheTileK);
     registerTiles[loops.m] = registerRows;
     registerTiles[loops.n] = registerCols;
     registerTiles[loops.k] = 1;
