@@ -75,6 +75,9 @@ void tessera::buildLinalgToLLVMPipeline(OpPassManager &pm,
   pm.addPass(createCSEPass());
   pm.addPass(createCanonicalizerPass());
   pm.addNestedPass<func::FuncOp>(createHoistVectorTransfers());
+  FlattenVectorTransfersOptions flatten;
+  flatten.vectorWidth = options.vectorWidth;
+  pm.addNestedPass<func::FuncOp>(createFlattenVectorTransfers(flatten));
   pm.addNestedPass<func::FuncOp>(createPrefetchWeights());
 
   // Schedules put the parallelism in scf.forall loops; inside them, kernels

@@ -442,13 +442,26 @@ struct DefaultCPUSchedulesPass
                  "per tile";
           return signalPassFailure();
         }
-        forall->getBody()->walk([&](linalg::TransposeOp split) {
-          if (!isColumnPhaseSplit(split))
+        forall->getBody()->walk([&](linalg::LinalgOp made) {
+          bool split = isColumnPhaseSplit(made);
+          if (!split && !isa<linalg::CopyOp>(made))
             return;
-          split->setAttr(
+          made->setAttr(
               kKernelAttrName,
               IntegerAttr::get(IntegerType::get(&getContext(), 64), kernel));
-          script += scheduleRows(split, kernel++, /*rowDims=*/2);
+          script += scheduleRows(made, kernel, /*rowDims=*/split ? 2 : 1);
+          // The split reads a row [positions][phases] as it lies in memory
+          // and transposes it in registers, rather than reading each phase
+          // at a stride.
+          if (split)
+            script += llvm::formatv(R"(
+    transform.apply_patterns to %k{0}_row_loops#0 {{
+      transform.apply_patterns.vector.transfer_permutation_patterns
+    } : !transform.any_op
+)",
+                                    kernel)
+                          .str();
+          ++kernel;
         });
       }
       if (conv.rows == height)

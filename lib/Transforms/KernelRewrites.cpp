@@ -41,6 +41,41 @@ Value tessera::fillNewBuffer(RewriterBase &rewriter, Location loc, Value value,
   return linalg::FillOp::create(rewriter, loc, value, buffer).getResult(0);
 }
 
+Value tessera::fillBorder(RewriterBase &rewriter, Location loc, Value buffer,
+                          ArrayRef<int64_t> low, ArrayRef<int64_t> high,
+                          Value value) {
+  ArrayRef<int64_t> shape = cast<RankedTensorType>(buffer.getType()).getShape();
+  int64_t rank = shape.size();
+  // Slab d: the interior along the dimensions before d, the border along d,
+  // everything along those after d. The slabs cover the border once.
+  for (int64_t d = 0; d < rank; ++d) {
+    for (auto [offset, size] : {std::pair(int64_t(0), low[d]),
+                                std::pair(shape[d] - high[d], high[d])}) {
+      if (size == 0)
+        continue;
+      SmallVector<int64_t> offsets(rank, 0), sizes(shape);
+      for (int64_t before = 0; before < d; ++before) {
+        offsets[before] = low[before];
+        sizes[before] = shape[before] - low[before] - high[before];
+      }
+      offsets[d] = offset;
+      sizes[d] = size;
+      SmallVector<OpFoldResult> offsetValues =
+          getAsIndexOpFoldResult(rewriter.getContext(), offsets);
+      SmallVector<OpFoldResult> sizeValues =
+          getAsIndexOpFoldResult(rewriter.getContext(), sizes);
+      SmallVector<OpFoldResult> strides(rank, rewriter.getIndexAttr(1));
+      Value slab = tensor::ExtractSliceOp::create(
+          rewriter, loc, buffer, offsetValues, sizeValues, strides);
+      Value filled =
+          linalg::FillOp::create(rewriter, loc, value, slab).getResult(0);
+      buffer = tensor::InsertSliceOp::create(rewriter, loc, filled, buffer,
+                                             offsetValues, sizeValues, strides);
+    }
+  }
+  return buffer;
+}
+
 Value tessera::transposeValue(RewriterBase &rewriter, Location loc, Value value,
                               ArrayRef<int64_t> permutation) {
   auto type = cast<RankedTensorType>(value.getType());
@@ -891,13 +926,46 @@ LogicalResult tessera::makePlanesPerTile(RewriterBase &rewriter,
         rewriter, loc,
         RankedTensorType::get(shape, sourceType.getElementType()), local,
         expand.getReassociationIndices());
-    local = tessera::transposeValue(rewriter, loc, local,
-                                    transpose.getPermutation());
   }
-  if (pad)
-    local = tensor::PadOp::create(rewriter, loc, Type(), local,
-                                  pad.getMixedLowPad(), pad.getMixedHighPad(),
-                                  pad.getConstantPaddingValue());
+  // The split (or copy) writes into the interior of the padded plane, whose
+  // border alone is filled: no unpadded plane in between, and no fill of
+  // what the split overwrites.
+  auto localType = cast<RankedTensorType>(local.getType());
+  SmallVector<int64_t> madeShape(localType.getShape());
+  if (transpose)
+    madeShape = applyPermutation(madeShape, transpose.getPermutation());
+  auto madeType = RankedTensorType::get(madeShape, localType.getElementType());
+  if (!pad) {
+    Value init = tensor::EmptyOp::create(rewriter, loc, madeShape,
+                                         localType.getElementType());
+    local = linalg::TransposeOp::create(rewriter, loc, local, init,
+                                        transpose.getPermutation())
+                .getResult()[0];
+  } else {
+    SmallVector<int64_t> low(pad.getStaticLow()), high(pad.getStaticHigh());
+    if (ShapedType::isDynamicShape(low) || ShapedType::isDynamicShape(high))
+      return failure();
+    auto paddedType = tensor::PadOp::inferResultType(madeType, low, high);
+    Value padded = fillBorder(rewriter, loc,
+                              bufferization::AllocTensorOp::create(
+                                  rewriter, loc, paddedType, ValueRange{}),
+                              low, high, pad.getConstantPaddingValue());
+    SmallVector<OpFoldResult> offsets = getAsIndexOpFoldResult(context, low);
+    SmallVector<OpFoldResult> sizes =
+        getAsIndexOpFoldResult(context, madeShape);
+    SmallVector<OpFoldResult> unitStrides(madeShape.size(),
+                                          rewriter.getIndexAttr(1));
+    Value interior = tensor::ExtractSliceOp::create(
+        rewriter, loc, padded, offsets, sizes, unitStrides);
+    Value made =
+        transpose ? linalg::TransposeOp::create(rewriter, loc, local, interior,
+                                                transpose.getPermutation())
+                        .getResult()[0]
+                  : linalg::CopyOp::create(rewriter, loc, local, interior)
+                        .getResult(0);
+    local = tensor::InsertSliceOp::create(rewriter, loc, made, padded, offsets,
+                                          sizes, unitStrides);
+  }
   for (tensor::ExtractSliceOp slice : slices) {
     rewriter.setInsertionPoint(slice);
     SmallVector<OpFoldResult> sliceOffsets = slice.getMixedOffsets();

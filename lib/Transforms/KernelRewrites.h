@@ -28,6 +28,13 @@ int64_t rowPanelHeight(int64_t rows, int64_t copiedRow, int64_t registerRows);
 /// looked through: the row-major data under them.
 mlir::Value stripReshapes(mlir::Value value);
 
+/// `buffer` with its border, the `low` and `high` elements of each
+/// dimension, filled with `value` (one fill per face), its interior left as
+/// it is.
+mlir::Value fillBorder(mlir::RewriterBase &rewriter, mlir::Location loc,
+                       mlir::Value buffer, llvm::ArrayRef<int64_t> low,
+                       llvm::ArrayRef<int64_t> high, mlir::Value value);
+
 /// A new buffer of `type` filled with `value`. Not a fill of a tensor.empty:
 /// CSE merges equal fills of empty tensors into one tensor, which
 /// bufferization then copies, serially and whole, for each kernel that

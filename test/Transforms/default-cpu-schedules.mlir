@@ -184,21 +184,32 @@ func.func @conv_bias(%x: tensor<1x2x7x7xf32>, %bias: tensor<32xf32>) -> tensor<1
 
 // A depthwise convolution of one image with stride 2 reads the columns of
 // its planes by phase. Each one-channel tile splits its unpadded plane
-// [h, w] into [h, 2, w / 2] (a transpose of [w / 2, 2] rows, vectorized a
-// row at a time) and pads the phases (rows 1 before and after, positions 1
-// before: tap kw reads phase (kw - 1) mod 2); each tap is then a strided
-// slice of one phase of that padded plane (rows 2 apart), one elementwise
-// kernel per tap, fused with the fill and the bias and vectorized over the
-// whole plane. A pad read by anything else becomes a threaded fill and
-// copy.
+// [h, w] into [h, 2, w / 2] (a transpose of [w / 2, 2] rows: each row read
+// as it lies and transposed in registers) right into the interior of its
+// padded phases (rows 1 before and after, positions 1 before: tap kw reads
+// phase (kw - 1) mod 2), whose border alone is filled: the row above, the
+// row below, the position before. Each tap is then a strided slice of one
+// phase of that padded plane (rows 2 apart), one elementwise kernel per
+// tap, fused with the fill and the bias and vectorized over the whole
+// plane. A pad read by anything else becomes a threaded fill and copy.
 // CHECK-LABEL: func.func @depthwise
 // CHECK: scf.forall (%[[G:.*]]) in (8) shared_outs({{.*}}) -> (tensor<8x10x10xf32>)
 // CHECK: %[[PLANE:.*]] = tensor.extract_slice %{{.*}}[%[[G]], 0, 0] [1, 20, 20] [1, 1, 1] : tensor<8x20x20xf32> to tensor<1x20x20xf32>
 // CHECK: %[[ROWS:.*]] = tensor.expand_shape %[[PLANE]] {{.*}} into tensor<1x20x10x2xf32>
-// CHECK: %[[SPLIT:.*]] = scf.for
-// CHECK: vector.transfer_read %[[ROWS]]{{.*}} : tensor<1x20x10x2xf32>, vector<2x10xf32>
-// CHECK: %[[PHASES:.*]] = tensor.pad %[[SPLIT]] low[0, 1, 0, 1] high[0, 1, 0, 0]
-// CHECK: tensor<1x20x2x10xf32> to tensor<1x22x2x11xf32>
+// CHECK: %[[BUFFER:.*]] = bufferization.alloc_tensor() : tensor<1x22x2x11xf32>
+// CHECK: %[[TOP:.*]] = tensor.extract_slice %[[BUFFER]][0, 0, 0, 0] [1, 1, 2, 11]
+// CHECK: linalg.fill {{.*}} outs(%[[TOP]]
+// CHECK: tensor.extract_slice %{{.*}}[0, 21, 0, 0] [1, 1, 2, 11]
+// CHECK: linalg.fill
+// CHECK: tensor.extract_slice %{{.*}}[0, 1, 0, 0] [1, 20, 2, 1]
+// CHECK: linalg.fill
+// CHECK-NOT: linalg.fill
+// CHECK: %[[INTERIOR:.*]] = tensor.extract_slice %{{.*}}[0, 1, 0, 1] [1, 20, 2, 10]
+// CHECK: %[[SPLIT:.*]] = scf.for {{.*}} iter_args(%{{.*}} = %[[INTERIOR]])
+// CHECK: %[[ROW:.*]] = vector.transfer_read %[[ROWS]]{{.*}} : tensor<1x20x10x2xf32>, vector<10x2xf32>
+// CHECK: vector.transpose %[[ROW]], [1, 0] : vector<10x2xf32> to vector<2x10xf32>
+// CHECK: %[[PHASES:.*]] = tensor.insert_slice %[[SPLIT]] into %{{.*}}[0, 1, 0, 1] [1, 20, 2, 10]
+// CHECK-SAME: tensor<1x20x2x10xf32> into tensor<1x22x2x11xf32>
 // CHECK-DAG: %[[TAP0:.*]] = tensor.extract_slice %[[PHASES]][0, 0, 1, 0] [1, 10, 1, 10] [1, 2, 1, 1] : tensor<1x22x2x11xf32> to tensor<1x10x10xf32>
 // CHECK-DAG: tensor.extract_slice %[[PHASES]][0, 0, 0, 1] [1, 10, 1, 10] [1, 2, 1, 1]
 // CHECK-DAG: tensor.extract_slice %[[PHASES]][0, 2, 1, 1] [1, 10, 1, 10] [1, 2, 1, 1]
@@ -238,14 +249,19 @@ func.func @depthwise(%x: tensor<1x8x20x20xf32>, %w: tensor<8x1x1x3x3xf32>, %bias
 // -----
 
 // Unit strides and rows longer than a vector (20 here): each channel's tile
-// pads its plane, and its per-tap kernels are tiled again by 10 rows
-// (10 x 20 floats stay in registers), all of them fused into each. No pad
-// over all planes is left.
+// copies its plane into the interior of a padded one (a vectorized row at a
+// time) whose border it fills, and its per-tap kernels are tiled again by
+// 10 rows (10 x 20 floats stay in registers), all of them fused into each.
+// No pad over all planes is left.
 // CHECK-LABEL: func.func @depthwise_rows
 // CHECK-NOT: tensor<8x22x22xf32>
 // CHECK: scf.forall (%[[G:.*]]) in (8) shared_outs({{.*}}) -> (tensor<8x20x20xf32>)
-// CHECK: %[[PLANE:.*]] = tensor.extract_slice %{{.*}}[%[[G]], 0, 0] [1, 20, 20]
-// CHECK: tensor.pad %[[PLANE]] low[0, 1, 1] high[0, 1, 1]
+// CHECK: bufferization.alloc_tensor() : tensor<1x22x22xf32>
+// CHECK-COUNT-4: linalg.fill
+// CHECK: %[[INTERIOR:.*]] = tensor.extract_slice %{{.*}}[0, 1, 1] [1, 20, 20]
+// CHECK: scf.for %[[ROW:.*]] = {{.*}} iter_args(%{{.*}} = %[[INTERIOR]])
+// CHECK: vector.transfer_read %{{.*}}[%[[G]], %[[ROW]], %c0]{{.*}} : tensor<8x20x20xf32>, vector<20xf32>
+// CHECK: tensor.insert_slice %{{.*}}[0, 1, 1] [1, 20, 20]
 // CHECK: scf.for {{.*}} step %c10
 // CHECK-COUNT-9: arith.mulf {{.*}} : vector<10x20xf32>
 // CHECK: vector.transfer_write

@@ -165,6 +165,34 @@ def HoistVectorTransfers : Pass<"tessera-hoist-vector-transfers",
   let dependentDialects = ["::mlir::vector::VectorDialect"];
 }
 
+def FlattenVectorTransfers : Pass<"tessera-flatten-vector-transfers",
+                                  "::mlir::func::FuncOp"> {
+  let summary = "Transfer short rows of contiguous buffers as one vector";
+  let description = [{
+    After bufferization: a vector transfer of several rows narrower than a
+    vector register, from or to rows that lie contiguously in memory,
+    becomes one 1-D transfer and a `vector.shape_cast`
+    (`vector::populateFlattenVectorTransferPatterns`).
+
+    The CPU lowering unrolls an n-D transfer into one transfer per row. A
+    depthwise convolution of stride 2 splits each input row, read as
+    [positions][2] and transposed in registers, into its two column phases:
+    as 56 reads of two elements that took more time than the convolution;
+    as one read of 112 elements, the transposition is a few shuffles.
+    Rows of a register or more are left as they are: they already load
+    whole registers.
+  }];
+  let options = [
+    Option<"vectorWidth", "vector-width", "int64_t", "16",
+           "f32 elements in a vector register">,
+  ];
+  // The flattened transfers index memref.collapse_shape views through
+  // affine.apply.
+  let dependentDialects = ["::mlir::affine::AffineDialect",
+                           "::mlir::memref::MemRefDialect",
+                           "::mlir::vector::VectorDialect"];
+}
+
 def PrefetchWeights : Pass<"tessera-prefetch-weights", "::mlir::func::FuncOp"> {
   let summary = "Prefetch the next tile of large constant weight panels";
   let description = [{
