@@ -508,8 +508,11 @@ struct DefaultCPUSchedulesPass
           !repaysCopy &&
           !matchPattern(tessera::stripReshapes(input->get()), m_Constant()))
         return nullptr;
+    std::optional<int64_t> width = chooseRegisterColumns(bounds[loops.n]);
+    if (!width)
+      return nullptr;
     linalg::GenericOp packed =
-        tessera::packIntoPanels(rewriter, op, loops.n, 2 * vectorWidth);
+        tessera::packIntoPanels(rewriter, op, loops.n, *width);
     if (packed)
       tessera::expandIntoEpilogue(cast<tensor::CollapseShapeOp>(
           *packed->getResult(0).getUsers().begin()));
@@ -756,25 +759,13 @@ struct DefaultCPUSchedulesPass
                                           const ContractionLoops &loops) {
     SmallVector<int64_t> bounds = op.getStaticLoopRanges();
     int64_t m = bounds[loops.m], n = bounds[loops.n], k = bounds[loops.k];
-    // Register tiles as wide as two vectors when a multiple of half a vector
-    // divides N; otherwise masked vectors of two vectors cover the edges.
-    int64_t registerCols = 2 * vectorWidth;
-    bool raggedN = true;
-    for (int64_t cols = 2 * vectorWidth; cols >= vectorWidth / 2;
-         cols -= vectorWidth / 2) {
-      if (n % cols == 0) {
-        registerCols = cols;
-        raggedN = false;
-        break;
-      }
-    }
-    // Full-height register tiles when a divisor of at least half the
-    // height exists (or M is small); else full tiles and a masked rest.
-    int64_t registerRows = largestDivisor(m, this->registerRows, 1);
-    bool raggedM =
-        m > this->registerRows && registerRows < (this->registerRows + 1) / 2;
-    if (raggedM)
-      registerRows = this->registerRows;
+    auto [registerRows, raggedM] = chooseRegisterRows(m);
+    // Panels of N are as wide as the register tiles (packRightOperand).
+    std::optional<int64_t> columns =
+        loops.nPanels ? n : chooseRegisterColumns(n);
+    // Masked vectors of two vectors cover the edges when no width divides N.
+    bool raggedN = !columns;
+    int64_t registerCols = columns.value_or(2 * vectorWidth);
     unsigned numLoops = bounds.size();
     SmallVector<int64_t> threadTiles(numLoops, 0), reductionTiles(numLoops, 0),
         registerTiles(numLoops, 0);
@@ -792,10 +783,20 @@ struct DefaultCPUSchedulesPass
     for (unsigned unit : loops.unit)
       otherTiles *= bounds[unit];
     if (loops.nPanels) {
+      // Tiles of fewer rows than a full one take several panels, as many
+      // accumulators: a vector-matrix product (M = 1) with one panel would
+      // wait on the latency of each FMA of a single vector.
       int64_t panels = bounds[*loops.nPanels];
-      threadTiles[*loops.nPanels] = largestDivisor(
-          panels, std::max<int64_t>(1, kCacheTileN / threadTiles[loops.n]), 1);
-      registerTiles[*loops.nPanels] = 1;
+      int64_t vectorsPerPanel = llvm::divideCeil(registerCols, vectorWidth);
+      int64_t panelsPerTile = largestDivisor(
+          panels,
+          std::max<int64_t>(1, 2 * this->registerRows /
+                                   (registerRows * vectorsPerPanel)),
+          1);
+      threadTiles[*loops.nPanels] = largestMultipleDividing(
+          panels, panelsPerTile,
+          std::max<int64_t>(1, kCacheTileN / threadTiles[loops.n]));
+      registerTiles[*loops.nPanels] = panelsPerTile;
       otherTiles *= panels / threadTiles[*loops.nPanels];
     }
     // Rows in panels: thread tiles of whole panels.
@@ -902,6 +903,27 @@ struct DefaultCPUSchedulesPass
 
   /// The largest divisor of `value` that is at most `limit`, if it is at
   /// least `minimum`; else 0.
+  /// Rows of a contraction's register tiles for M rows: full height when a
+  /// divisor of at least half of it exists (or M is small); else full tiles
+  /// and a masked rest (the second result).
+  std::pair<int64_t, bool> chooseRegisterRows(int64_t m) {
+    int64_t rows = largestDivisor(m, registerRows, 1);
+    if (m > registerRows && rows < (registerRows + 1) / 2)
+      return {registerRows, true};
+    return {rows, false};
+  }
+
+  /// Columns of a contraction's register tiles (and of the panels of its
+  /// N operand) for N columns: the widest multiple of half a vector, up to
+  /// two vectors, that divides N. None when none does.
+  std::optional<int64_t> chooseRegisterColumns(int64_t n) {
+    for (int64_t cols = 2 * vectorWidth; cols >= vectorWidth / 2;
+         cols -= vectorWidth / 2)
+      if (n % cols == 0)
+        return cols;
+    return std::nullopt;
+  }
+
   static int64_t largestDivisor(int64_t value, int64_t limit, int64_t minimum) {
     for (int64_t d = std::min(value, limit); d >= minimum; --d)
       if (value % d == 0)

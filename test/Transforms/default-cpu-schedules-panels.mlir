@@ -36,10 +36,11 @@ func.func @panels(%a: tensor<256x256xf32>, %b: tensor<256x16xf32>, %bias: tensor
 
 // Constant weights are packed at compile time, whatever the size of the
 // contraction: panel p of the new constant holds columns 8p..8p+7 of every
-// row.
+// row. A register tile of 4 rows, half a full one, takes two panels: as
+// many accumulators as a full tile.
 // CHECK-LABEL: func.func @panel_weights
 // CHECK: %[[W:.*]] = arith.constant dense<{{\[\[\[}}0.000000e+00, 1.000000e+00, 2.000000e+00, 3.000000e+00, 4.000000e+00, 5.000000e+00, 6.000000e+00, 7.000000e+00], [1.600000e+01, 1.700000e+01, 1.800000e+01, 1.900000e+01, 2.000000e+01, 2.100000e+01, 2.200000e+01, 2.300000e+01]], {{\[\[}}8.000000e+00, 9.000000e+00, 1.000000e+01, 1.100000e+01, 1.200000e+01, 1.300000e+01, 1.400000e+01, 1.500000e+01], [2.400000e+01, 2.500000e+01, 2.600000e+01, 2.700000e+01, 2.800000e+01, 2.900000e+01, 3.000000e+01, 3.100000e+01]]]> : tensor<2x2x8xf32>
-// CHECK: vector.transfer_read %[[W]]{{.*}} : tensor<2x2x8xf32>, vector<4x1x8x1xf32>
+// CHECK: vector.transfer_read %[[W]]{{.*}} : tensor<2x2x8xf32>, vector<4x2x8x1xf32>
 // CHECK: tensor.collapse_shape %{{.*}} {{\[}}[0], [1, 2]] : tensor<4x2x8xf32> into tensor<4x16xf32>
 func.func @panel_weights(%a: tensor<4x2xf32>) -> tensor<4x16xf32> {
   %w = arith.constant dense<[[0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0, 11.0, 12.0, 13.0, 14.0, 15.0], [16.0, 17.0, 18.0, 19.0, 20.0, 21.0, 22.0, 23.0, 24.0, 25.0, 26.0, 27.0, 28.0, 29.0, 30.0, 31.0]]> : tensor<2x16xf32>
@@ -48,6 +49,26 @@ func.func @panel_weights(%a: tensor<4x2xf32>) -> tensor<4x16xf32> {
   %fill = linalg.fill ins(%zero : f32) outs(%empty : tensor<4x16xf32>) -> tensor<4x16xf32>
   %0 = linalg.matmul ins(%a, %w : tensor<4x2xf32>, tensor<2x16xf32>) outs(%fill : tensor<4x16xf32>) -> tensor<4x16xf32>
   return %0 : tensor<4x16xf32>
+}
+
+// -----
+
+// A vector-matrix product (M = 1) whose N (20) no multiple of two vectors
+// divides: its constant weights are packed into panels of one vector (4),
+// and a register tile takes all five panels (16 accumulators of one row
+// would be allowed), five independent sums instead of one chain of FMAs.
+// CHECK-LABEL: func.func @vector_matrix
+// CHECK: %[[W:.*]] = arith.constant dense<{{.*}}> : tensor<5x8x4xf32>
+// CHECK: scf.for {{.*}} iter_args(%{{.*}} = %{{.*}}, %[[ACC:.*]] = %{{.*}}) -> (tensor<1x5x4xf32>, vector<5x4xf32>)
+// CHECK: vector.transfer_read %[[W]]{{.*}} : tensor<5x8x4xf32>, vector<5x4x1xf32>
+// CHECK: arith.addf %[[ACC]], %{{.*}} : vector<5x4xf32>
+func.func @vector_matrix(%x: tensor<1x8xf32>) -> tensor<1x20xf32> {
+  %w = arith.constant dense<[[0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0, 11.0, 12.0, 13.0, 14.0, 15.0, 16.0, 17.0, 18.0, 19.0], [20.0, 21.0, 22.0, 23.0, 24.0, 25.0, 26.0, 27.0, 28.0, 29.0, 30.0, 31.0, 32.0, 33.0, 34.0, 35.0, 36.0, 37.0, 38.0, 39.0], [40.0, 41.0, 42.0, 43.0, 44.0, 45.0, 46.0, 47.0, 48.0, 49.0, 50.0, 51.0, 52.0, 53.0, 54.0, 55.0, 56.0, 57.0, 58.0, 59.0], [60.0, 61.0, 62.0, 63.0, 64.0, 65.0, 66.0, 67.0, 68.0, 69.0, 70.0, 71.0, 72.0, 73.0, 74.0, 75.0, 76.0, 77.0, 78.0, 79.0], [80.0, 81.0, 82.0, 83.0, 84.0, 85.0, 86.0, 87.0, 88.0, 89.0, 90.0, 91.0, 92.0, 93.0, 94.0, 95.0, 96.0, 97.0, 98.0, 99.0], [100.0, 101.0, 102.0, 103.0, 104.0, 105.0, 106.0, 107.0, 108.0, 109.0, 110.0, 111.0, 112.0, 113.0, 114.0, 115.0, 116.0, 117.0, 118.0, 119.0], [120.0, 121.0, 122.0, 123.0, 124.0, 125.0, 126.0, 127.0, 128.0, 129.0, 130.0, 131.0, 132.0, 133.0, 134.0, 135.0, 136.0, 137.0, 138.0, 139.0], [140.0, 141.0, 142.0, 143.0, 144.0, 145.0, 146.0, 147.0, 148.0, 149.0, 150.0, 151.0, 152.0, 153.0, 154.0, 155.0, 156.0, 157.0, 158.0, 159.0]]> : tensor<8x20xf32>
+  %zero = arith.constant 0.0 : f32
+  %empty = tensor.empty() : tensor<1x20xf32>
+  %fill = linalg.fill ins(%zero : f32) outs(%empty : tensor<1x20xf32>) -> tensor<1x20xf32>
+  %0 = linalg.matmul ins(%x, %w : tensor<1x8xf32>, tensor<8x20xf32>) outs(%fill : tensor<1x20xf32>) -> tensor<1x20xf32>
+  return %0 : tensor<1x20xf32>
 }
 
 // -----
