@@ -347,11 +347,33 @@ struct DefaultCPUSchedulesPass
           fill->setAttr(kKernelAttrName, tag);
         SmallVector<int64_t> registerTiles(tiles.registers);
         registerTiles[loops.k] = 0;
-        if (!fill ||
-            failed(tessera::tileAndFuse(
-                rewriter, cast<TilingInterface>(tiled.getOperation()),
-                registerTiles, scf::SCFTilingOptions::LoopType::ForOp,
-                [&](Operation *producer) { return producer == fill; }))) {
+        // The epilogue runs on each register tile too, on the sums still in
+        // registers: the thread tile is not written, read back and written
+        // again (the whole cost of a contraction as shallow as a 1x1
+        // convolution of 16 channels).
+        SmallVector<Operation *> epilogue;
+        for (Value sum = tiled->getResult(0); sum.hasOneUse();) {
+          Operation *user = *sum.getUsers().begin();
+          if (!tessera::isElementwiseKernel(user))
+            break;
+          epilogue.push_back(user);
+          sum = user->getResult(0);
+        }
+        Operation *last = epilogue.empty() ? tiled : epilogue.back();
+        SmallVector<int64_t> lastTiles = registerTiles;
+        if (!epilogue.empty()) {
+          lastTiles.clear();
+          for (AffineExpr result : resultMap.getResults())
+            lastTiles.push_back(
+                registerTiles[cast<AffineDimExpr>(result).getPosition()]);
+        }
+        if (!fill || failed(tessera::tileAndFuse(
+                         rewriter, cast<TilingInterface>(last), lastTiles,
+                         scf::SCFTilingOptions::LoopType::ForOp,
+                         [&](Operation *producer) {
+                           return producer == fill || producer == tiled ||
+                                  llvm::is_contained(epilogue, producer);
+                         }))) {
           module.emitError() << "a contraction could not be tiled by "
                                 "registers";
           return signalPassFailure();
@@ -370,6 +392,17 @@ struct DefaultCPUSchedulesPass
 )",
                                 kernel, kKernelAttrName, formatSizes(kSteps))
                       .str();
+        // The register tile's epilogue, vectorized whole.
+        forall->getBody()->walk([&](linalg::GenericOp step) {
+          if (!tessera::isElementwiseKernel(step) ||
+              step->hasAttr(kKernelAttrName) ||
+              !isa<scf::ForOp>(step->getParentOp()))
+            return;
+          step->setAttr(
+              kKernelAttrName,
+              IntegerAttr::get(IntegerType::get(&getContext(), 64), ++kernel));
+          script += scheduleRows(step, kernel, step.getNumLoops());
+        });
       } else {
         script += scheduleRegisterTiles(tiles, kernel);
       }
@@ -380,7 +413,8 @@ struct DefaultCPUSchedulesPass
       // across them with gathers and scatters).
       forall->getBody()->walk([&](linalg::GenericOp epilogue) {
         if (!tessera::isElementwiseKernel(epilogue) ||
-            !epilogue.hasPureTensorSemantics() || epilogue.hasDynamicShape())
+            !epilogue.hasPureTensorSemantics() || epilogue.hasDynamicShape() ||
+            epilogue->hasAttr(kKernelAttrName))
           return;
         epilogue->setAttr(
             kKernelAttrName,

@@ -446,14 +446,19 @@ func.func @global_pool(%x: tensor<1x32x14x14xf32>) -> tensor<1x32x1x1xf32> {
 
 // x * sigmoid(x) after a matmul: the sigmoid, read by the product alone,
 // joins it, so that the matmul's result has one reader and the whole SiLU
-// is its epilogue (one kernel in the matmul's thread tile, vectorized by
-// rows).
+// is its epilogue: one kernel run on each register tile (8 x 32) right
+// after its K loop, on the sums as they leave it, before the tile is
+// written.
 // CHECK-LABEL: func.func @silu
 // CHECK: scf.forall
-// CHECK: vector.transfer_write
 // CHECK: %[[SILU:.*]] = scf.for {{.*}} -> (tensor<16x64xf32>)
-// CHECK: math.exp {{.*}} : vector<64xf32>
-// CHECK: arith.mulf {{.*}} : vector<64xf32>
+// CHECK: scf.for {{.*}} -> (tensor<16x64xf32>)
+// CHECK: %[[SUMS:.*]]:2 = scf.for {{.*}} -> (tensor<8x32xf32>, vector<8x32xf32>)
+// CHECK: %[[TILE:.*]] = vector.transfer_write %[[SUMS]]#1, %[[SUMS]]#0
+// CHECK: %[[X:.*]] = vector.transfer_read %[[TILE]]
+// CHECK: math.exp {{.*}} : vector<8x32xf32>
+// CHECK: %[[Y:.*]] = arith.mulf %[[X]], {{.*}} : vector<8x32xf32>
+// CHECK: vector.transfer_write %[[Y]]
 // CHECK: tensor.parallel_insert_slice %[[SILU]]
 // CHECK-NOT: linalg.generic
 // CHECK: return
