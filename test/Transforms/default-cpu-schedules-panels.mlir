@@ -4,8 +4,8 @@
 // at least 256 is copied into panels of one register tile's width
 // ([N/8][K][8] with vectors of 4): a threaded copy of whole vectors. The
 // result is [M][N/8][8] in the same memory; the epilogue (bias, relu) is
-// expanded likewise and, like the fill, fused into each register tile: it
-// runs on the sums as they leave the K loop.
+// expanded likewise and stays fused into the thread tiles, the fill into
+// each register tile.
 // CHECK-LABEL: func.func @panels
 // CHECK: %[[B:.*]] = tensor.expand_shape %arg1 {{\[}}[0], [1, 2]] output_shape [256, 2, 8] : tensor<256x16xf32> into tensor<256x2x8xf32>
 // CHECK: %[[PANELS:.*]] = scf.forall (%[[PANEL:.*]]) in (2) {{.*}} -> (tensor<2x256x8xf32>)
@@ -14,10 +14,9 @@
 // CHECK: %[[OUT:.*]] = scf.forall ({{.*}}) = (0) to (256) step (64) {{.*}} -> (tensor<256x2x8xf32>)
 // CHECK: vector.transfer_write %{{.*}} : vector<8x1x8xf32>, tensor<8x1x8xf32>
 // CHECK: vector.transfer_read %[[PANELS]]{{.*}} : tensor<2x256x8xf32>, vector<8x1x8x1xf32>
-// CHECK: scf.yield {{.*}} : tensor<8x1x8xf32>, vector<8x1x8xf32>
-// CHECK: vector.transfer_read %[[BIAS]]{{.*}} : tensor<2x8xf32>, vector<8x1x8xf32>
-// CHECK: arith.maximumf {{.*}} : vector<8x8xf32>
-// CHECK: vector.transfer_write %{{.*}} : vector<8x1x8xf32>, tensor<64x2x8xf32>
+// CHECK: scf.for {{.*}} -> (tensor<64x2x8xf32>)
+// CHECK: vector.transfer_read %[[BIAS]]{{.*}} : tensor<2x8xf32>, vector<8xf32>
+// CHECK: arith.maximumf {{.*}} : vector<8xf32>
 // CHECK: tensor.collapse_shape %[[OUT]] {{\[}}[0], [1, 2]] : tensor<256x2x8xf32> into tensor<256x16xf32>
 func.func @panels(%a: tensor<256x256xf32>, %b: tensor<256x16xf32>, %bias: tensor<16xf32>) -> tensor<256x16xf32> {
   %zero = arith.constant 0.0 : f32

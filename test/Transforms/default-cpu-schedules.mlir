@@ -446,9 +446,9 @@ func.func @global_pool(%x: tensor<1x32x14x14xf32>) -> tensor<1x32x1x1xf32> {
 
 // x * sigmoid(x) after a matmul: the sigmoid, read by the product alone,
 // joins it, so that the matmul's result has one reader and the whole SiLU
-// is its epilogue: one kernel run on each register tile (8 x 32) right
-// after its K loop, on the sums as they leave it, before the tile is
-// written.
+// is its epilogue: in a contraction this shallow (K = 128), one kernel run
+// on each register tile (8 x 32) right after its K loop, on the sums as
+// they leave it, before the tile is written.
 // CHECK-LABEL: func.func @silu
 // CHECK: scf.forall
 // CHECK: %[[SILU:.*]] = scf.for {{.*}} -> (tensor<16x64xf32>)
@@ -462,12 +462,12 @@ func.func @global_pool(%x: tensor<1x32x14x14xf32>) -> tensor<1x32x1x1xf32> {
 // CHECK: tensor.parallel_insert_slice %[[SILU]]
 // CHECK-NOT: linalg.generic
 // CHECK: return
-func.func @silu(%a: tensor<64x256xf32>, %b: tensor<256x64xf32>) -> tensor<64x64xf32> {
+func.func @silu(%a: tensor<64x128xf32>, %b: tensor<128x64xf32>) -> tensor<64x64xf32> {
   %zero = arith.constant 0.0 : f32
   %one = arith.constant 1.0 : f32
   %empty = tensor.empty() : tensor<64x64xf32>
   %acc = linalg.fill ins(%zero : f32) outs(%empty : tensor<64x64xf32>) -> tensor<64x64xf32>
-  %0 = linalg.matmul ins(%a, %b : tensor<64x256xf32>, tensor<256x64xf32>) outs(%acc : tensor<64x64xf32>) -> tensor<64x64xf32>
+  %0 = linalg.matmul ins(%a, %b : tensor<64x128xf32>, tensor<128x64xf32>) outs(%acc : tensor<64x64xf32>) -> tensor<64x64xf32>
   %1 = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%0 : tensor<64x64xf32>) outs(%empty : tensor<64x64xf32>) {
   ^bb0(%in: f32, %out: f32):
     %n = arith.negf %in : f32
