@@ -944,8 +944,6 @@ struct DefaultCPUSchedulesPass
                .str();
   }
 
-  /// The largest divisor of `value` that is at most `limit`, if it is at
-  /// least `minimum`; else 0.
   /// Rows of a contraction's register tiles for M rows: full height when a
   /// divisor of at least half of it exists (or M is small); else full tiles
   /// and a masked rest (the second result).
@@ -967,6 +965,8 @@ struct DefaultCPUSchedulesPass
     return std::nullopt;
   }
 
+  /// The largest divisor of `value` that is at most `limit`, if it is at
+  /// least `minimum`; else 0.
   static int64_t largestDivisor(int64_t value, int64_t limit, int64_t minimum) {
     for (int64_t d = std::min(value, limit); d >= minimum; --d)
       if (value % d == 0)

@@ -79,18 +79,75 @@ struct FoldBatchNormIntoConv : OpRewritePattern<BatchNormOp> {
     Value newBias = createF32Constant(
         rewriter, loc, RankedTensorType::get({channels}, rewriter.getF32Type()),
         bias, "folded_batch_norm_bias");
-    auto folded = ConvOp::create(
-        rewriter, conv.getLoc(), norm.getType(), conv.getInput(), newWeights,
-        newBias, conv.getAutoPadAttr(), conv.getDilationsAttr(),
-        conv.getGroupAttr(), conv.getKernelShapeAttr(), conv.getPadsAttr(),
-        conv.getStridesAttr());
+    auto folded = ConvOp::create(rewriter, conv.getLoc(), norm.getType(),
+                                 conv.getInput(), newWeights, newBias,
+                                 conv.getAutoPadAttr(), conv.getDilationsAttr(),
+                                 conv.getGroupAttr(), conv.getKernelShapeAttr(),
+                                 conv.getPadsAttr(), conv.getStridesAttr());
     rewriter.replaceOp(norm, folded.getResult());
     rewriter.eraseOp(conv);
     return success();
   }
 };
 
+/// conv(x * s, W) with a scale per input channel, s of shape [1, C, 1, ...]
+/// (a squeeze-and-excitation gate), is conv(x, W * s): the scale moves from
+/// the activations to the weights when they have fewer elements (a 1x1
+/// convolution of a large image), one pass over the activations less.
+/// Zero padding commutes with the scale; groups would mix channels of the
+/// weights, so a grouped convolution is left alone.
+struct FoldChannelScaleIntoConvWeights : OpRewritePattern<ConvOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(ConvOp conv,
+                                PatternRewriter &rewriter) const override {
+    auto mul = conv.getInput().getDefiningOp<MulOp>();
+    if (!mul || !mul->hasOneUse() || conv.getGroup() != 1)
+      return rewriter.notifyMatchFailure(conv, "input not a scaled tensor");
+    auto inputType = cast<RankedTensorType>(conv.getInput().getType());
+    auto weightType = cast<RankedTensorType>(conv.getWeight().getType());
+    if (!inputType.hasStaticShape() || !weightType.hasStaticShape() ||
+        weightType.getNumElements() >= inputType.getNumElements())
+      return rewriter.notifyMatchFailure(conv, "weights not smaller");
+    // The scale: [1, C, 1, ...] of the input's rank; the other operand is
+    // the input itself, not broadcast.
+    auto isChannelScale = [&](Value value) {
+      auto type = cast<RankedTensorType>(value.getType());
+      if (type.getRank() != inputType.getRank() ||
+          type.getDimSize(1) != inputType.getDimSize(1))
+        return false;
+      for (int64_t d = 0; d < type.getRank(); ++d)
+        if (d != 1 && type.getDimSize(d) != 1)
+          return false;
+      return true;
+    };
+    Value scale, activations;
+    for (auto [candidate, other] : {std::pair(mul.getLhs(), mul.getRhs()),
+                                    std::pair(mul.getRhs(), mul.getLhs())})
+      if (isChannelScale(candidate) && other.getType() == inputType) {
+        scale = candidate;
+        activations = other;
+      }
+    if (!scale)
+      return rewriter.notifyMatchFailure(conv, "not a scale per channel");
+    // [1, C, 1, ...] broadcasts over [M, C, k1, ...] as it is.
+    Value scaledWeights = MulOp::create(rewriter, mul.getLoc(), weightType,
+                                        conv.getWeight(), scale);
+    rewriter.replaceOpWithNewOp<ConvOp>(
+        conv, conv.getType(), activations, scaledWeights, conv.getBias(),
+        conv.getAutoPadAttr(), conv.getDilationsAttr(), conv.getGroupAttr(),
+        conv.getKernelShapeAttr(), conv.getPadsAttr(), conv.getStridesAttr());
+    rewriter.eraseOp(mul);
+    return success();
+  }
+};
+
 } // namespace
+
+void ConvOp::getCanonicalizationPatterns(RewritePatternSet &results,
+                                         MLIRContext *context) {
+  results.add<FoldChannelScaleIntoConvWeights>(context);
+}
 
 void BatchNormOp::getCanonicalizationPatterns(RewritePatternSet &results,
                                               MLIRContext *context) {

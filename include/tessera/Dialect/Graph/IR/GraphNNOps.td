@@ -142,6 +142,7 @@ def Graph_ConvOp : Graph_InferredOp<"conv",
                        OptionalAttr<DenseI64ArrayAttr>:$strides);
   let results = (outs Graph_FloatTensor:$output);
   let hasVerifier = 1;
+  let hasCanonicalizer = 1;
 }
 
 def Graph_ConvIntegerOp : Graph_InferredOp<"conv_integer",
