@@ -61,9 +61,9 @@ constexpr int64_t kMinDepthToPackCopies = 256;
 constexpr int64_t kCacheTileK = 640;
 // Contractions shallower than this run their epilogue on each register
 // tile, on the sums in registers, rather than in a second pass over the
-// thread tile: that pass costs a 1x1 convolution of 16 channels as much as
-// its sums (mobilenet_v2's block 16 -> 96 -> 24 at 112x112: 1.29 -> 0.92
-// ms), but little after hundreds of FMAs per element, and the fused
+// thread tile: that pass costs a 1x1 convolution of 16 channels about as
+// much as its sums (mobilenet_v2's block 16 -> 96 -> 24 at 112x112: 10-17 %
+// faster), but little after hundreds of FMAs per element, and the fused
 // epilogues of deeper ones took resnet50 1.3 s longer to compile (7.1 ->
 // 8.4 s) for no measurable gain.
 constexpr int64_t kMaxDepthOfRegisterEpilogues = 256;
