@@ -883,7 +883,9 @@ LogicalResult tessera::makePlanesPerTile(RewriterBase &rewriter,
       return failure();
     source = expand.getSrc();
   }
-  if ((!pad && !transpose) || forall.getRank() != 1)
+  if ((!pad && !transpose) || forall.getRank() != 1 ||
+      (pad && (ShapedType::isDynamicShape(pad.getStaticLow()) ||
+               ShapedType::isDynamicShape(pad.getStaticHigh()))))
     return failure();
   auto sourceType = cast<RankedTensorType>(source.getType());
   if (!sourceType.hasStaticShape())
@@ -930,21 +932,17 @@ LogicalResult tessera::makePlanesPerTile(RewriterBase &rewriter,
   // The split (or copy) writes into the interior of the padded plane, whose
   // border alone is filled: no unpadded plane in between, and no fill of
   // what the split overwrites.
-  auto localType = cast<RankedTensorType>(local.getType());
-  SmallVector<int64_t> madeShape(localType.getShape());
-  if (transpose)
-    madeShape = applyPermutation(madeShape, transpose.getPermutation());
-  auto madeType = RankedTensorType::get(madeShape, localType.getElementType());
   if (!pad) {
-    Value init = tensor::EmptyOp::create(rewriter, loc, madeShape,
-                                         localType.getElementType());
-    local = linalg::TransposeOp::create(rewriter, loc, local, init,
-                                        transpose.getPermutation())
-                .getResult()[0];
+    local = tessera::transposeValue(rewriter, loc, local,
+                                    transpose.getPermutation());
   } else {
+    auto localType = cast<RankedTensorType>(local.getType());
+    SmallVector<int64_t> madeShape(localType.getShape());
+    if (transpose)
+      madeShape = applyPermutation(madeShape, transpose.getPermutation());
+    auto madeType =
+        RankedTensorType::get(madeShape, localType.getElementType());
     SmallVector<int64_t> low(pad.getStaticLow()), high(pad.getStaticHigh());
-    if (ShapedType::isDynamicShape(low) || ShapedType::isDynamicShape(high))
-      return failure();
     auto paddedType = tensor::PadOp::inferResultType(madeType, low, high);
     Value padded = fillBorder(rewriter, loc,
                               bufferization::AllocTensorOp::create(
