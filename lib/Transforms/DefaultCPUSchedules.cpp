@@ -339,6 +339,9 @@ struct DefaultCPUSchedulesPass
                          /*fuseInputPad=*/false);
       if (failed(forall))
         return signalPassFailure();
+      // Each tile copies the windows it reads.
+      SmallVector<linalg::LinalgOp> windowCopies =
+          tessera::copyWindowsPerTile(rewriter, *forall);
       // The fill of this tile (a fill shared by several contractions is
       // fused into each, so a tag goes on this clone only).
       linalg::LinalgOp tiled;
@@ -417,6 +420,23 @@ struct DefaultCPUSchedulesPass
       }
       ++kernel;
       ++numContractions;
+      for (linalg::LinalgOp copy : windowCopies) {
+        std::optional<std::string> rows = scheduleCopiedRows(
+            copy, kernel, llvm::formatv("%k{0}", kernel).str());
+        if (!rows)
+          continue;
+        copy->setAttr(
+            kKernelAttrName,
+            IntegerAttr::get(IntegerType::get(&getContext(), 64), kernel));
+        script += llvm::formatv(R"(
+    %k{0} = transform.structured.match attributes {{{1} = {0} : i64} in %root
+        : (!transform.any_op) -> !transform.any_op
+)",
+                                kernel, kKernelAttrName)
+                      .str() +
+                  *rows;
+        ++kernel;
+      }
       // The epilogue in the thread tile walks its rows a vector at a time
       // (LLVM unrolled short rows, such as those of panels, and vectorized
       // across them with gathers and scatters).
@@ -686,30 +706,40 @@ struct DefaultCPUSchedulesPass
         num_threads {2} : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
 )",
                       kernel, kKernelAttrName, formatSizes(numThreads));
-    // Copies walk their rows whole vectors at a time: LLVM unrolls short
-    // rows fully and leaves them scalar. Unit loops are folded first, so
-    // that a window copy (in[c, oh + kh, ow + kw]) reads each of its rows
-    // as a plain slice.
     // (Rows the thread split cuts into uneven chunks would not have a
     // static length.)
-    std::optional<int64_t> row = copiedRowLength(op);
-    if (!row || *dim == bounds.size() - 1)
+    if (*dim == bounds.size() - 1)
       return schedule;
-    SmallVector<int64_t> rows(bounds.size(), 1);
+    std::optional<std::string> rows = scheduleCopiedRows(
+        op, kernel, llvm::formatv("%k{0}_chunks", kernel).str());
+    return rows ? schedule + *rows : schedule;
+  }
+
+  /// A script part that walks copy kernel `kernel` (`op`, its handle
+  /// `handle`) a row at a time, whole vectors at once: LLVM unrolls short
+  /// rows fully and leaves them scalar. Unit loops are folded first, so that
+  /// a window copy (in[c, oh + kh, ow + kw]) reads each of its rows as a
+  /// plain slice. None when `op` is not a copy of rows.
+  std::optional<std::string>
+  scheduleCopiedRows(linalg::LinalgOp op, int64_t kernel, StringRef handle) {
+    std::optional<int64_t> row = copiedRowLength(op);
+    if (!row)
+      return std::nullopt;
+    SmallVector<int64_t> rows(op.getNumLoops(), 1);
     rows.back() = *row;
-    return schedule + llvm::formatv(R"(
-    %k{0}_rows, %k{0}_row_loops:{1} = transform.structured.tile_using_for %k{0}_chunks
+    return llvm::formatv(R"(
+    %k{0}_rows, %k{0}_row_loops:{1} = transform.structured.tile_using_for {4}
         tile_sizes {2} : (!transform.any_op) -> (!transform.any_op{3})
-    transform.apply_patterns to %k{0}_forall {{
+    transform.apply_patterns to %k{0}_row_loops#0 {{
       transform.apply_patterns.linalg.fold_unit_extent_dims_via_slices
     } : !transform.any_op
-    %k{0}_row = transform.structured.match interface{{LinalgOp} in %k{0}_forall
+    %k{0}_row = transform.structured.match interface{{LinalgOp} in %k{0}_row_loops#0
         : (!transform.any_op) -> !transform.any_op
     transform.structured.vectorize %k{0}_row : !transform.any_op
 )",
-                                    kernel, bounds.size(), formatSizes(rows),
-                                    repeatHandle(bounds.size()))
-                          .str();
+                         kernel, rows.size(), formatSizes(rows),
+                         repeatHandle(rows.size()), handle)
+        .str();
   }
 
   /// A script part that tiles kernel `kernel` (`op`) into rows of its
@@ -819,6 +849,14 @@ struct DefaultCPUSchedulesPass
     threadTiles[loops.n] =
         raggedN ? std::min(roundUp(n, registerCols), kCacheTileN)
                 : largestMultipleDividing(n, registerCols, kCacheTileN);
+    // Tiles of whole rows of windows, which each tile can copy for itself
+    // (tessera::copyWindowsPerTile).
+    if (std::optional<int64_t> row = getWindowRowLength(op, loops.n)) {
+      int64_t rows = std::lcm(registerCols, *row);
+      if (!raggedN && n % rows == 0)
+        threadTiles[loops.n] =
+            largestMultipleDividing(n, rows, std::max(kCacheTileN, rows));
+    }
     // Tall cache tiles reuse each slice of the right operand longest, but
     // the threads need some tiles each, and an even number of few: halve
     // the height until they have.
@@ -852,8 +890,16 @@ struct DefaultCPUSchedulesPass
     for (int64_t limit = kCacheTileM;; limit /= 2) {
       int64_t tiles = otherTiles;
       if (loops.mPanels) {
-        threadTiles[*loops.mPanels] =
-            largestDivisor(panels, std::max<int64_t>(1, limit / m), 1);
+        // Tiles of whole rows of windows, or of parts of one, so that each
+        // tile can copy its windows (tessera::copyWindowsPerTile).
+        std::optional<int64_t> row = getWindowRowLength(op, *loops.mPanels);
+        threadTiles[*loops.mPanels] = 1;
+        for (int64_t d = std::min(panels, std::max<int64_t>(1, limit / m));
+             d > 1; --d)
+          if (panels % d == 0 && (!row || d % *row == 0 || *row % d == 0)) {
+            threadTiles[*loops.mPanels] = d;
+            break;
+          }
         tiles *= panels / threadTiles[*loops.mPanels];
       } else {
         threadTiles[loops.m] =
@@ -880,6 +926,27 @@ struct DefaultCPUSchedulesPass
     return {threadTiles, reductionTiles, registerTiles,
             raggedM ? std::optional<unsigned>(loops.m) : std::nullopt,
             raggedN ? std::optional<unsigned>(loops.n) : std::nullopt};
+  }
+
+  /// The length of the rows of windows that `op` reads along loop `dim`
+  /// from a window copy (a copy kernel's result collapsed, rows innermost),
+  /// if it does.
+  static std::optional<int64_t> getWindowRowLength(linalg::LinalgOp op,
+                                                   unsigned dim) {
+    AffineExpr expr = getAffineDimExpr(dim, op.getContext());
+    for (OpOperand *input : op.getDpsInputOperands()) {
+      std::optional<unsigned> position =
+          op.getMatchingIndexingMap(input).getResultPosition(expr);
+      auto collapse = input->get().getDefiningOp<tensor::CollapseShapeOp>();
+      if (!position || !collapse ||
+          !tessera::isCopyKernel(collapse.getSrc().getDefiningOp()))
+        continue;
+      ReassociationIndices group =
+          collapse.getReassociationIndices()[*position];
+      if (group.size() > 1)
+        return collapse.getSrcType().getDimSize(group.back());
+    }
+    return std::nullopt;
   }
 
   /// The script for a contraction tiled for the threads (tagged `kernel`):

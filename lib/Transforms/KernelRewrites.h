@@ -7,6 +7,7 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/BuiltinOps.h"
+#include "mlir/Interfaces/LoopLikeInterface.h"
 
 namespace tessera {
 
@@ -80,6 +81,17 @@ bool isCopyKernel(mlir::Operation *op);
 /// the copy indexes without divisions.
 mlir::LogicalResult copyIntoPanels(mlir::RewriterBase &rewriter,
                                    mlir::linalg::TransposeOp transpose);
+
+/// Makes each iteration of `loop` copy the windows it reads itself: a
+/// slice that it takes of a collapse_shape of a copy kernel's result (a
+/// convolution's window copy, see copyIntoPanels) made before the loop
+/// becomes that slice of the copy, made in the loop. Only where each group
+/// of collapsed dimensions is sliced whole, or one contiguous run that
+/// starts at a multiple of its length, and where no two iterations take the
+/// same slice. Returns the copies made in the loop.
+llvm::SmallVector<mlir::linalg::LinalgOp>
+copyWindowsPerTile(mlir::RewriterBase &rewriter,
+                   mlir::LoopLikeOpInterface loop);
 
 /// A depthwise convolution after rewriteDepthwiseConvolutions: `op` is one
 /// generic over [g, oh, kh, kw, ow], or, with `perTap`, the first of a chain

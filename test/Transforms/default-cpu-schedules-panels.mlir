@@ -136,16 +136,20 @@ func.func @transposed_panels_deep(%x: tensor<1x1024x7x7xf32>) -> tensor<1x64x7x7
 // (14 x 14 positions are no multiple of 8) reads its columns along M, the
 // output positions. Its window copy writes them as panels of 7 positions
 // (a divisor of the 14-wide rows, so the copy indexes without divisions):
-// [oh][ow / 7][c, kh, kw][7], collapsed to [M / 7][K][7]. Each register
-// tile reads its 7 rows from one contiguous panel (broadcast along the
-// tile) and its accumulators transposed.
+// [oh][ow / 7][c, kh, kw][7], collapsed to [M / 7][K][7]. Each thread
+// tile copies the windows of its panels (whole rows of output positions
+// or parts of one: here one row, its input rows oh..oh + 2) right before
+// its register tiles read them. Each register tile reads its 7 rows from
+// one contiguous panel (broadcast along the tile) and its accumulators
+// transposed.
 // CHECK-LABEL: func.func @conv_row_panels
-// CHECK: %[[COPY:.*]] = scf.forall {{.*}} -> (tensor<14x2x1x8x3x3x7xf32>)
-// CHECK: linalg.generic {{.*}} ins(%{{.*}} : tensor<1x1x16x16xf32>) outs(%{{.*}} : tensor<14x2x1x1x3x3x7xf32>)
-// CHECK: %[[PANELS:.*]] = tensor.collapse_shape %[[COPY]] {{\[}}[0, 1], [2, 3, 4, 5], [6]] : tensor<14x2x1x8x3x3x7xf32> into tensor<28x72x7xf32>
-// CHECK: %[[OUT:.*]] = scf.forall ({{.*}}) = (0) to (28) step (7) {{.*}} -> (tensor<16x28x7xf32>)
+// CHECK-NOT: tensor<14x2x1x8x3x3x7xf32>)
+// CHECK: %[[OUT:.*]] = scf.forall ({{.*}}) = (0) to (28) step (2) {{.*}} -> (tensor<16x28x7xf32>)
+// CHECK: %[[TILE:.*]] = tensor.extract_slice %{{.*}}[%{{.*}}, 0, 0, 0, 0, 0, 0] [1, 2, 1, 8, 3, 3, 7]
+// CHECK: %[[COPY:.*]] = linalg.generic {{.*}} ins(%{{.*}} : tensor<1x8x3x16xf32>) outs(%[[TILE]] : tensor<1x2x1x8x3x3x7xf32>)
+// CHECK: %[[PANELS:.*]] = tensor.collapse_shape %[[COPY]] {{\[}}[0, 1], [2, 3, 4, 5], [6]] : tensor<1x2x1x8x3x3x7xf32> into tensor<2x72x7xf32>
 // CHECK: vector.transfer_read {{.*}} : tensor<8x1x7xf32>, vector<7x8xf32>
-// CHECK: vector.transfer_read %[[PANELS]]{{.*}} : tensor<28x72x7xf32>, vector<7x8x1xf32>
+// CHECK: vector.transfer_read %[[PANELS]]{{.*}} : tensor<2x72x7xf32>, vector<7x8x1xf32>
 // CHECK: vector.transfer_write {{.*}} : vector<7x8xf32>, tensor<8x1x7xf32>
 // CHECK: tensor.collapse_shape %[[OUT]] {{\[}}[0], [1, 2]] : tensor<16x28x7xf32> into tensor<16x196xf32>
 func.func @conv_row_panels(%x: tensor<1x8x14x14xf32>, %w: tensor<16x8x3x3xf32>) -> tensor<1x16x14x14xf32> {
@@ -168,10 +172,11 @@ func.func @conv_row_panels(%x: tensor<1x8x14x14xf32>, %w: tensor<16x8x3x3xf32>) 
 // copies (@im2col in default-cpu-schedules.mlir) keep the positions as
 // vectors.
 // CHECK-LABEL: func.func @conv_row_panels_aligned
-// CHECK: %[[COPY:.*]] = scf.forall {{.*}} -> (tensor<16x2x1x64x3x3x8xf32>)
-// CHECK: %[[PANELS:.*]] = tensor.collapse_shape %[[COPY]] {{\[}}[0, 1], [2, 3, 4, 5], [6]] : tensor<16x2x1x64x3x3x8xf32> into tensor<32x576x8xf32>
 // CHECK: %[[OUT:.*]] = scf.forall ({{.*}}) = (0) to (32) step (8) {{.*}} -> (tensor<16x32x8xf32>)
-// CHECK: vector.transfer_read %[[PANELS]]{{.*}} : tensor<32x576x8xf32>, vector<8x8x1xf32>
+// CHECK: %[[TILE:.*]] = tensor.extract_slice %{{.*}}[%{{.*}}, 0, 0, 0, 0, 0, 0] [4, 2, 1, 64, 3, 3, 8]
+// CHECK: %[[COPY:.*]] = scf.for {{.*}} iter_args(%{{.*}} = %[[TILE]])
+// CHECK: %[[PANELS:.*]] = tensor.collapse_shape %[[COPY]] {{\[}}[0, 1], [2, 3, 4, 5], [6]] : tensor<4x2x1x64x3x3x8xf32> into tensor<8x576x8xf32>
+// CHECK: vector.transfer_read %[[PANELS]]{{.*}} : tensor<8x576x8xf32>, vector<8x8x1xf32>
 // CHECK: tensor.collapse_shape %[[OUT]] {{\[}}[0], [1, 2]] : tensor<16x32x8xf32> into tensor<16x256xf32>
 func.func @conv_row_panels_aligned(%x: tensor<1x64x16x16xf32>, %w: tensor<16x64x3x3xf32>) -> tensor<1x16x16x16xf32> {
   %zero = arith.constant 0.0 : f32
@@ -191,11 +196,13 @@ func.func @conv_row_panels_aligned(%x: tensor<1x64x16x16xf32>, %w: tensor<16x64x
 // 7 x 2304 floats are too large for one), the result [F / 8][8][M / 7][7]
 // is filled first, as rows of the unexpanded result.
 // CHECK-LABEL: func.func @conv_row_panels_deep
-// CHECK: scf.forall {{.*}} -> (tensor<14x2x1x256x3x3x7xf32>)
 // CHECK: %[[ROWS:.*]] = scf.forall {{.*}} -> (tensor<16x196xf32>)
 // CHECK: linalg.fill {{.*}} -> tensor<2x196xf32>
 // CHECK: %[[RESULT:.*]] = tensor.expand_shape %[[ROWS]] {{\[}}[0, 1], [2, 3]] output_shape [2, 8, 28, 7]
-// CHECK: scf.forall ({{.*}}) = (0) to (28) step (7) shared_outs(%{{.*}} = %[[RESULT]])
+// CHECK: scf.forall ({{.*}}) = (0) to (28) step (2) shared_outs(%{{.*}} = %[[RESULT]])
+// CHECK-NOT: linalg.fill
+// CHECK: linalg.generic
+// CHECK: } -> tensor<1x2x1x256x3x3x7xf32>
 // CHECK-NOT: linalg.fill
 // CHECK: scf.for {{.*}} step %c576
 // CHECK: vector.transfer_read {{.*}} : tensor<1x8x1x7xf32>, vector<7x1x8xf32>
@@ -218,12 +225,12 @@ func.func @conv_row_panels_deep(%x: tensor<1x256x14x14xf32>) -> tensor<1x16x14x1
 // each register tile is zeroed and summed on its own, its transposed
 // accumulators read and written once.
 // CHECK-LABEL: func.func @conv_row_panels_one_k_tile
-// CHECK: %[[PANELS:.*]] = tensor.collapse_shape %{{.*}} : tensor<14x2x1x128x3x3x7xf32> into tensor<28x1152x7xf32>
-// CHECK: scf.forall ({{.*}}) = (0) to (28) step (7)
+// CHECK: scf.forall ({{.*}}) = (0) to (28) step (2)
+// CHECK: %[[PANELS:.*]] = tensor.collapse_shape %{{.*}} : tensor<1x2x1x128x3x3x7xf32> into tensor<2x1152x7xf32>
 // CHECK-NOT: linalg.fill
 // CHECK: vector.transfer_write %{{.*}} : vector<8x1x7xf32>, tensor<1x8x1x7xf32>
 // CHECK: scf.for %{{.*}} = %c0 to %c1152 step %c1
-// CHECK: vector.transfer_read %[[PANELS]]{{.*}} : tensor<28x1152x7xf32>, vector<7x1x8x1xf32>
+// CHECK: vector.transfer_read %[[PANELS]]{{.*}} : tensor<2x1152x7xf32>, vector<7x1x8x1xf32>
 func.func @conv_row_panels_one_k_tile(%x: tensor<1x128x14x14xf32>) -> tensor<1x16x14x14xf32> {
   %zero = arith.constant 0.0 : f32
   %w = arith.constant dense<1.0e-2> : tensor<16x128x3x3xf32>

@@ -42,7 +42,8 @@ func.func @ragged(%a: tensor<16x64xf32>, %b: tensor<64x49xf32>, %c: tensor<16x49
 // collapsed input, others through a copy of the input windows into an
 // [n, c, kh, kw, oh, ow] tensor (split across threads along c, rows of at
 // least two vectors copied a vector at a time), collapsed; a batch of one is
-// collapsed away. Output positions that fill register tiles are their
+// collapsed away. (The copy is whole here: the contraction's thread tiles
+// split the output channels too, so tiles would copy the same windows.) Output positions that fill register tiles are their
 // vectors (for copies shallower than 512; see default-cpu-schedules-panels):
 // out[f, p] += w[f, k] * columns[k, p].
 // CHECK-LABEL: func.func @pointwise

@@ -1,0 +1,196 @@
+//===- WindowTiles.cpp - Window copies made tile by tile ------------------===//
+//
+// A convolution rewritten as a contraction reads a copy of its input
+// windows, which is as large as the input times the filter's taps (7 MiB
+// for resnet50's first 3x3 convolutions). Made whole before the
+// contraction, it goes through memory; made by each tile of the
+// contraction for itself, it is written and read in cache.
+//
+//===----------------------------------------------------------------------===//
+
+#include "KernelRewrites.h"
+
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Interfaces/TilingInterface.h"
+
+using namespace mlir;
+
+/// The largest constant known to divide `value`: a constant itself, or the
+/// induction variable of a loop whose lower bound and step are constants
+/// (their greatest common divisor). 0 when the value is 0; 1 when nothing
+/// is known.
+static uint64_t knownDivisor(OpFoldResult value) {
+  if (std::optional<int64_t> constant = getConstantIntValue(value))
+    return std::abs(*constant);
+  auto iv = dyn_cast<BlockArgument>(cast<Value>(value));
+  if (!iv)
+    return 1;
+  auto loop = dyn_cast<LoopLikeOpInterface>(iv.getOwner()->getParentOp());
+  if (!loop)
+    return 1;
+  std::optional<SmallVector<Value>> ivs = loop.getLoopInductionVars();
+  std::optional<SmallVector<OpFoldResult>> lowerBounds =
+      loop.getLoopLowerBounds();
+  std::optional<SmallVector<OpFoldResult>> steps = loop.getLoopSteps();
+  if (!ivs || !lowerBounds || !steps)
+    return 1;
+  for (auto [loopIv, lowerBound, step] :
+       llvm::zip_equal(*ivs, *lowerBounds, *steps)) {
+    if (loopIv != iv)
+      continue;
+    std::optional<int64_t> lb = getConstantIntValue(lowerBound);
+    std::optional<int64_t> st = getConstantIntValue(step);
+    if (!lb || !st)
+      return 1;
+    return std::gcd(std::abs(*lb), std::abs(*st));
+  }
+  return 1;
+}
+
+/// The slice of `collapse`'s source that `offsets` and `sizes` (unit
+/// strides, in bounds) take of its result, when each group of source
+/// dimensions gives one contiguous run: a group sliced whole, or sliced
+/// along one dimension, whole inside it and one element outside it, which
+/// needs an offset known to be a multiple of the size so that a run never
+/// crosses the dimension's end. Empty sizes when it does not.
+static void sliceBeforeCollapse(RewriterBase &rewriter, Location loc,
+                                tensor::CollapseShapeOp collapse,
+                                ArrayRef<OpFoldResult> offsets,
+                                ArrayRef<OpFoldResult> sizes,
+                                SmallVectorImpl<OpFoldResult> &sourceOffsets,
+                                SmallVectorImpl<OpFoldResult> &sourceSizes) {
+  ArrayRef<int64_t> shape = collapse.getSrcType().getShape();
+  for (auto [group, offset, size] :
+       llvm::zip_equal(collapse.getReassociationIndices(), offsets, sizes)) {
+    std::optional<int64_t> staticSize = getConstantIntValue(size);
+    if (!staticSize) {
+      sourceSizes.clear();
+      return;
+    }
+    int64_t whole = 1;
+    for (int64_t dim : group)
+      whole *= shape[dim];
+    // A slice of the whole group starts at 0 (it is in bounds).
+    if (*staticSize == whole) {
+      for (int64_t dim : group) {
+        sourceOffsets.push_back(rewriter.getIndexAttr(0));
+        sourceSizes.push_back(rewriter.getIndexAttr(shape[dim]));
+      }
+      continue;
+    }
+    // The dimension the run goes along: dimensions inside it are whole.
+    int64_t inner = 1;
+    int64_t along = group.size() - 1;
+    for (; along > 0 && *staticSize % (inner * shape[group[along]]) == 0;
+         --along)
+      inner *= shape[group[along]];
+    if (*staticSize % inner != 0 ||
+        shape[group[along]] % (*staticSize / inner) != 0) {
+      sourceSizes.clear();
+      return;
+    }
+    uint64_t divisor = knownDivisor(offset);
+    if (divisor != 0 && divisor % *staticSize != 0) {
+      sourceSizes.clear();
+      return;
+    }
+    // offset = sum of the dimensions' offsets times their strides in the
+    // group; the dimensions inside the run start at 0.
+    AffineExpr flat = rewriter.getAffineDimExpr(0);
+    int64_t stride = inner;
+    for (int64_t index = along; index >= 0; --index) {
+      int64_t extent = shape[group[index]];
+      // (The outermost offset is in bounds.)
+      AffineExpr position = flat.floorDiv(stride);
+      sourceOffsets.push_back(affine::makeComposedFoldedAffineApply(
+          rewriter, loc, index == 0 ? position : position % extent, {offset}));
+      stride *= extent;
+    }
+    std::reverse(sourceOffsets.end() - (along + 1), sourceOffsets.end());
+    for (int64_t index = 0; index < along; ++index)
+      sourceSizes.push_back(rewriter.getIndexAttr(1));
+    sourceSizes.push_back(rewriter.getIndexAttr(*staticSize / inner));
+    for (int64_t index = along + 1; index < int64_t(group.size()); ++index) {
+      sourceOffsets.push_back(rewriter.getIndexAttr(0));
+      sourceSizes.push_back(rewriter.getIndexAttr(shape[group[index]]));
+    }
+  }
+}
+
+/// Whether the iterations of `loop` take different slices with `slice`:
+/// its offsets use each induction variable of more than one iteration
+/// (directly or through an affine.apply). Otherwise iterations would copy
+/// the same windows again.
+static bool takesDistinctSlices(LoopLikeOpInterface loop,
+                                tensor::ExtractSliceOp slice) {
+  llvm::SmallPtrSet<Value, 8> used;
+  for (Value offset : slice.getOffsets()) {
+    used.insert(offset);
+    if (auto apply = offset.getDefiningOp<affine::AffineApplyOp>())
+      used.insert(apply.getOperands().begin(), apply.getOperands().end());
+  }
+  std::optional<SmallVector<Value>> ivs = loop.getLoopInductionVars();
+  std::optional<SmallVector<OpFoldResult>> lowerBounds =
+      loop.getLoopLowerBounds();
+  std::optional<SmallVector<OpFoldResult>> upperBounds =
+      loop.getLoopUpperBounds();
+  std::optional<SmallVector<OpFoldResult>> steps = loop.getLoopSteps();
+  if (!ivs || !lowerBounds || !upperBounds || !steps)
+    return false;
+  for (auto [iv, lowerBound, upperBound, step] :
+       llvm::zip_equal(*ivs, *lowerBounds, *upperBounds, *steps)) {
+    std::optional<int64_t> lb = getConstantIntValue(lowerBound);
+    std::optional<int64_t> ub = getConstantIntValue(upperBound);
+    std::optional<int64_t> st = getConstantIntValue(step);
+    bool once = lb && ub && st && *lb + *st >= *ub;
+    if (!once && !used.contains(iv))
+      return false;
+  }
+  return true;
+}
+
+SmallVector<linalg::LinalgOp>
+tessera::copyWindowsPerTile(RewriterBase &rewriter, LoopLikeOpInterface loop) {
+  SmallVector<tensor::ExtractSliceOp> slices;
+  loop->walk([&](tensor::ExtractSliceOp slice) {
+    auto collapse = slice.getSource().getDefiningOp<tensor::CollapseShapeOp>();
+    if (!collapse || loop->isAncestor(collapse) || !collapse->hasOneUse())
+      return;
+
+    Operation *copy = collapse.getSrc().getDefiningOp();
+    if (isCopyKernel(copy) && copy->hasOneUse() && slice.hasUnitStride() &&
+        takesDistinctSlices(loop, slice))
+      slices.push_back(slice);
+  });
+  SmallVector<linalg::LinalgOp> copies;
+  for (tensor::ExtractSliceOp slice : slices) {
+    auto collapse = slice.getSource().getDefiningOp<tensor::CollapseShapeOp>();
+    auto copy = collapse.getSrc().getDefiningOp<TilingInterface>();
+    rewriter.setInsertionPoint(slice);
+    SmallVector<OpFoldResult> offsets, sizes;
+    sliceBeforeCollapse(rewriter, slice.getLoc(), collapse,
+                        slice.getMixedOffsets(), slice.getMixedSizes(), offsets,
+                        sizes);
+    if (sizes.empty())
+      continue;
+    FailureOr<TilingResult> tile = copy.generateResultTileValue(
+        rewriter, cast<OpResult>(collapse.getSrc()).getResultNumber(), offsets,
+        sizes);
+    if (failed(tile) || tile->tiledOps.size() != 1)
+      continue;
+    auto collapsedTile = tensor::CollapseShapeOp::create(
+        rewriter, slice.getLoc(), tile->tiledValues[0],
+        collapse.getReassociationIndices());
+    if (collapsedTile.getType() != slice.getType()) {
+      rewriter.eraseOp(collapsedTile);
+      rewriter.eraseOp(tile->tiledOps[0]);
+      continue;
+    }
+    rewriter.replaceOp(slice, collapsedTile);
+    rewriter.eraseOp(collapse);
+    rewriter.eraseOp(copy);
+    copies.push_back(cast<linalg::LinalgOp>(tile->tiledOps[0]));
+  }
+  return copies;
+}
