@@ -339,7 +339,8 @@ struct DefaultCPUSchedulesPass
                          /*fuseInputPad=*/false);
       if (failed(forall))
         return signalPassFailure();
-      // Each tile copies the windows it reads.
+      // Each tile copies the windows it reads. (Copies of rows that fit no
+      // vector, such as panels of 7, stay generics that LLVM compiles.)
       SmallVector<linalg::LinalgOp> windowCopies =
           tessera::copyWindowsPerTile(rewriter, *forall);
       // The fill of this tile (a fill shared by several contractions is

@@ -14,6 +14,8 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Interfaces/TilingInterface.h"
 
+#include <numeric>
+
 using namespace mlir;
 
 /// The largest constant known to divide `value`: a constant itself, or the
@@ -48,70 +50,85 @@ static uint64_t knownDivisor(OpFoldResult value) {
   return 1;
 }
 
-/// The slice of `collapse`'s source that `offsets` and `sizes` (unit
-/// strides, in bounds) take of its result, when each group of source
+/// How a slice of one collapsed group is a slice of its source dimensions:
+/// a run along dimension `along` of the group (whole inside it, one
+/// element outside it) of `length` elements in it, each `inner` long.
+namespace {
+struct GroupRun {
+  int64_t along, inner, length;
+};
+} // namespace
+
+/// The runs of the slice that `offsets` and `sizes` (unit strides, in
+/// bounds) take of `collapse`'s result, when each group of source
 /// dimensions gives one contiguous run: a group sliced whole, or sliced
-/// along one dimension, whole inside it and one element outside it, which
-/// needs an offset known to be a multiple of the size so that a run never
-/// crosses the dimension's end. Empty sizes when it does not.
-static void sliceBeforeCollapse(RewriterBase &rewriter, Location loc,
-                                tensor::CollapseShapeOp collapse,
-                                ArrayRef<OpFoldResult> offsets,
-                                ArrayRef<OpFoldResult> sizes,
-                                SmallVectorImpl<OpFoldResult> &sourceOffsets,
-                                SmallVectorImpl<OpFoldResult> &sourceSizes) {
+/// along one dimension with an offset known to be a multiple of the size,
+/// so that a run never crosses the dimension's end.
+static std::optional<SmallVector<GroupRun>>
+getGroupRuns(tensor::CollapseShapeOp collapse, ArrayRef<OpFoldResult> offsets,
+             ArrayRef<OpFoldResult> sizes) {
   ArrayRef<int64_t> shape = collapse.getSrcType().getShape();
+  SmallVector<GroupRun> runs;
   for (auto [group, offset, size] :
        llvm::zip_equal(collapse.getReassociationIndices(), offsets, sizes)) {
     std::optional<int64_t> staticSize = getConstantIntValue(size);
-    if (!staticSize) {
-      sourceSizes.clear();
-      return;
-    }
-    int64_t whole = 1;
-    for (int64_t dim : group)
-      whole *= shape[dim];
-    // A slice of the whole group starts at 0 (it is in bounds).
-    if (*staticSize == whole) {
+    if (!staticSize)
+      return std::nullopt;
+    // Dimensions inside the run are whole.
+    int64_t inner = 1;
+    int64_t along = group.size() - 1;
+    for (; along > 0 && *staticSize % (inner * shape[group[along]]) == 0;
+         --along)
+      inner *= shape[group[along]];
+    int64_t extent = shape[group[along]];
+    if (*staticSize % inner != 0 || extent % (*staticSize / inner) != 0)
+      return std::nullopt;
+    uint64_t divisor = knownDivisor(offset);
+    bool wholeGroup = along == 0 && *staticSize == inner * extent;
+    if (!wholeGroup && divisor != 0 && divisor % *staticSize != 0)
+      return std::nullopt;
+    runs.push_back({along, inner, *staticSize / inner});
+  }
+  return runs;
+}
+
+/// The offsets and sizes in `collapse`'s source of the slice at `offsets`
+/// of its result made of `runs`.
+static void sliceBeforeCollapse(RewriterBase &rewriter, Location loc,
+                                tensor::CollapseShapeOp collapse,
+                                ArrayRef<OpFoldResult> offsets,
+                                ArrayRef<GroupRun> runs,
+                                SmallVectorImpl<OpFoldResult> &sourceOffsets,
+                                SmallVectorImpl<OpFoldResult> &sourceSizes) {
+  ArrayRef<int64_t> shape = collapse.getSrcType().getShape();
+  for (auto [group, offset, run] :
+       llvm::zip_equal(collapse.getReassociationIndices(), offsets, runs)) {
+    // A slice of the whole group starts at 0 (it is in bounds). Otherwise
+    // offset = the sum of the dimensions' offsets times their strides in
+    // the group; the outermost offset is in bounds.
+    if (run.along == 0 && run.length == shape[group[0]]) {
       for (int64_t dim : group) {
         sourceOffsets.push_back(rewriter.getIndexAttr(0));
         sourceSizes.push_back(rewriter.getIndexAttr(shape[dim]));
       }
       continue;
     }
-    // The dimension the run goes along: dimensions inside it are whole.
-    int64_t inner = 1;
-    int64_t along = group.size() - 1;
-    for (; along > 0 && *staticSize % (inner * shape[group[along]]) == 0;
-         --along)
-      inner *= shape[group[along]];
-    if (*staticSize % inner != 0 ||
-        shape[group[along]] % (*staticSize / inner) != 0) {
-      sourceSizes.clear();
-      return;
-    }
-    uint64_t divisor = knownDivisor(offset);
-    if (divisor != 0 && divisor % *staticSize != 0) {
-      sourceSizes.clear();
-      return;
-    }
-    // offset = sum of the dimensions' offsets times their strides in the
-    // group; the dimensions inside the run start at 0.
+    SmallVector<OpFoldResult> groupOffsets;
     AffineExpr flat = rewriter.getAffineDimExpr(0);
-    int64_t stride = inner;
-    for (int64_t index = along; index >= 0; --index) {
+    int64_t stride = run.inner;
+    for (int64_t index = run.along; index >= 0; --index) {
       int64_t extent = shape[group[index]];
-      // (The outermost offset is in bounds.)
       AffineExpr position = flat.floorDiv(stride);
-      sourceOffsets.push_back(affine::makeComposedFoldedAffineApply(
+      groupOffsets.push_back(affine::makeComposedFoldedAffineApply(
           rewriter, loc, index == 0 ? position : position % extent, {offset}));
       stride *= extent;
     }
-    std::reverse(sourceOffsets.end() - (along + 1), sourceOffsets.end());
-    for (int64_t index = 0; index < along; ++index)
+    sourceOffsets.append(groupOffsets.rbegin(), groupOffsets.rend());
+    for (int64_t index = 0; index < run.along; ++index)
       sourceSizes.push_back(rewriter.getIndexAttr(1));
-    sourceSizes.push_back(rewriter.getIndexAttr(*staticSize / inner));
-    for (int64_t index = along + 1; index < int64_t(group.size()); ++index) {
+    sourceSizes.push_back(rewriter.getIndexAttr(run.length));
+    for (int64_t index = run.along + 1; index < int64_t(group.size());
+         ++index) {
       sourceOffsets.push_back(rewriter.getIndexAttr(0));
       sourceSizes.push_back(rewriter.getIndexAttr(shape[group[index]]));
     }
@@ -160,34 +177,30 @@ tessera::copyWindowsPerTile(RewriterBase &rewriter, LoopLikeOpInterface loop) {
 
     Operation *copy = collapse.getSrc().getDefiningOp();
     if (isCopyKernel(copy) && copy->hasOneUse() && slice.hasUnitStride() &&
+        slice.getType().getRank() == slice.getSourceType().getRank() &&
         takesDistinctSlices(loop, slice))
       slices.push_back(slice);
   });
   SmallVector<linalg::LinalgOp> copies;
   for (tensor::ExtractSliceOp slice : slices) {
     auto collapse = slice.getSource().getDefiningOp<tensor::CollapseShapeOp>();
-    auto copy = collapse.getSrc().getDefiningOp<TilingInterface>();
+    std::optional<SmallVector<GroupRun>> runs =
+        getGroupRuns(collapse, slice.getMixedOffsets(), slice.getMixedSizes());
+    if (!runs)
+      continue;
     rewriter.setInsertionPoint(slice);
     SmallVector<OpFoldResult> offsets, sizes;
     sliceBeforeCollapse(rewriter, slice.getLoc(), collapse,
-                        slice.getMixedOffsets(), slice.getMixedSizes(), offsets,
-                        sizes);
-    if (sizes.empty())
-      continue;
+                        slice.getMixedOffsets(), *runs, offsets, sizes);
+    auto copy = collapse.getSrc().getDefiningOp<TilingInterface>();
     FailureOr<TilingResult> tile = copy.generateResultTileValue(
         rewriter, cast<OpResult>(collapse.getSrc()).getResultNumber(), offsets,
         sizes);
-    if (failed(tile) || tile->tiledOps.size() != 1)
+    if (failed(tile))
       continue;
-    auto collapsedTile = tensor::CollapseShapeOp::create(
-        rewriter, slice.getLoc(), tile->tiledValues[0],
+    rewriter.replaceOpWithNewOp<tensor::CollapseShapeOp>(
+        slice, slice.getType(), tile->tiledValues[0],
         collapse.getReassociationIndices());
-    if (collapsedTile.getType() != slice.getType()) {
-      rewriter.eraseOp(collapsedTile);
-      rewriter.eraseOp(tile->tiledOps[0]);
-      continue;
-    }
-    rewriter.replaceOp(slice, collapsedTile);
     rewriter.eraseOp(collapse);
     rewriter.eraseOp(copy);
     copies.push_back(cast<linalg::LinalgOp>(tile->tiledOps[0]));
