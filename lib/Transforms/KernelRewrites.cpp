@@ -829,11 +829,13 @@ void tessera::reassociateReductions(ModuleOp module) {
     if (op.getNumReductionLoops() == 0)
       return;
     op->walk([](arith::ArithFastMathInterface arithOp) {
-      arithOp->setAttr(
-          arithOp.getFastMathAttrName(),
-          arith::FastMathFlagsAttr::get(
-              arithOp->getContext(), arithOp.getFastMathFlagsAttr().getValue() |
-                                         arith::FastMathFlags::reassoc));
+      arith::FastMathFlags flags = arith::FastMathFlags::reassoc;
+      if (isa<arith::MaximumFOp, arith::MinimumFOp>(arithOp.getOperation()))
+        flags = flags | arith::FastMathFlags::nsz;
+      arithOp->setAttr(arithOp.getFastMathAttrName(),
+                       arith::FastMathFlagsAttr::get(
+                           arithOp->getContext(),
+                           arithOp.getFastMathFlagsAttr().getValue() | flags));
     });
   });
 }

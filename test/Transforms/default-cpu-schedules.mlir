@@ -308,9 +308,12 @@ func.func @transposed_operand(%a: tensor<8x16xf32>, %b: tensor<32x16xf32>, %c: t
 
 // The sums of reduction kernels may be reassociated (LLVM then vectorizes
 // them with a partial sum per lane); elementwise kernels keep strict order.
+// Maxima may also ignore the sign of zero (NaN still propagates).
 // CHECK-LABEL: func.func @row_sums
 // CHECK: arith.addf %{{.*}}, %{{.*}} fastmath<reassoc> : f32
 // CHECK: arith.mulf %{{.*}}, %{{.*}} : f32
+// CHECK: arith.maximumf %{{.*}}, %{{.*}} fastmath<reassoc,nsz> : f32
+// CHECK: arith.maximumf %{{.*}}, %{{.*}} : f32
 func.func @row_sums(%x: tensor<64x128xf32>, %init: tensor<64xf32>, %out: tensor<64x128xf32>) -> (tensor<64xf32>, tensor<64x128xf32>) {
   %0 = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0)>], iterator_types = ["parallel", "reduction"]} ins(%x : tensor<64x128xf32>) outs(%init : tensor<64xf32>) {
   ^bb0(%in: f32, %acc: f32):
@@ -321,6 +324,20 @@ func.func @row_sums(%x: tensor<64x128xf32>, %init: tensor<64xf32>, %out: tensor<
   ^bb0(%in: f32, %o: f32):
     %p = arith.mulf %in, %in : f32
     linalg.yield %p : f32
+  } -> tensor<64x128xf32>
+  return %0, %1 : tensor<64xf32>, tensor<64x128xf32>
+}
+func.func @row_maxima(%x: tensor<64x128xf32>, %init: tensor<64xf32>, %out: tensor<64x128xf32>) -> (tensor<64xf32>, tensor<64x128xf32>) {
+  %zero = arith.constant 0.0 : f32
+  %0 = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0)>], iterator_types = ["parallel", "reduction"]} ins(%x : tensor<64x128xf32>) outs(%init : tensor<64xf32>) {
+  ^bb0(%in: f32, %acc: f32):
+    %m = arith.maximumf %in, %acc : f32
+    linalg.yield %m : f32
+  } -> tensor<64xf32>
+  %1 = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%x : tensor<64x128xf32>) outs(%out : tensor<64x128xf32>) {
+  ^bb0(%in: f32, %o: f32):
+    %r = arith.maximumf %in, %zero : f32
+    linalg.yield %r : f32
   } -> tensor<64x128xf32>
   return %0, %1 : tensor<64xf32>, tensor<64x128xf32>
 }
