@@ -204,6 +204,10 @@ struct DefaultCPUSchedulesPass
     : tessera::impl::DefaultCPUSchedulesBase<DefaultCPUSchedulesPass> {
   using Base::Base;
 
+  /// The poolings (tessera::moveWindowsOutward), whose pads are made per
+  /// chunk of channels.
+  llvm::SmallPtrSet<Operation *, 4> poolings;
+
   void runOnOperation() override {
     ModuleOp module = getOperation();
     if (vectorWidth <= 0 || registerRows <= 0) {
@@ -215,7 +219,8 @@ struct DefaultCPUSchedulesPass
         module, vectorWidth, registerRows);
     SmallVector<tessera::DepthwiseConvolution> depthwiseConvolutions =
         tessera::rewriteDepthwiseConvolutions(module, vectorWidth);
-    tessera::moveWindowsOutward(module);
+    for (linalg::GenericOp pooling : tessera::moveWindowsOutward(module))
+      poolings.insert(pooling);
     tessera::reassociateReductions(module);
     tessera::collapseReducedPlanes(module);
 
@@ -244,6 +249,9 @@ struct DefaultCPUSchedulesPass
         return conv.planes == pad.getResult();
       };
       return llvm::any_of(depthwiseConvolutions, readPerTile) ||
+             llvm::all_of(
+                 pad->getUsers(),
+                 [&](Operation *user) { return poolings.contains(user); }) ||
              llvm::all_of(pad->getUsers(), [&](Operation *user) {
                return llvm::any_of(
                    depthwiseConvolutions,
@@ -551,6 +559,11 @@ struct DefaultCPUSchedulesPass
     module.walk([&](linalg::LinalgOp op) {
       if (op->hasAttr(kKernelAttrName) || op->getParentOfType<scf::ForallOp>())
         return;
+      // (A pooling's fill is made in its chunks.)
+      if (isa<linalg::FillOp>(op) && op->hasOneUse() &&
+          isa<linalg::LinalgOp>(*op->getUsers().begin()) &&
+          fusesPadAndFill(cast<linalg::LinalgOp>(*op->getUsers().begin())))
+        return;
       if (addKernel(op, scheduleAcrossThreads(op, kernel)))
         ++numThreaded;
     });
@@ -703,14 +716,37 @@ struct DefaultCPUSchedulesPass
     if (!ShapedType::isDynamicShape(bounds) &&
         llvm::product_of(bounds) < minThreadedIterations)
       numThreads[*dim] = 1;
-    std::string schedule =
-        llvm::formatv(R"(
+    bool fusesProducers = fusesPadAndFill(op);
+    std::string schedule = llvm::formatv(R"(
     %k{0} = transform.structured.match attributes {{{1} = {0} : i64} in %root
         : (!transform.any_op) -> !transform.any_op
-    %k{0}_chunks, %k{0}_forall = transform.structured.tile_using_forall %k{0}
-        num_threads {2} : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
 )",
-                      kernel, kKernelAttrName, formatSizes(numThreads));
+                                         kernel, kKernelAttrName)
+                               .str();
+    if (fusesProducers)
+      schedule += llvm::formatv(R"(
+    %k{0}_pad = transform.get_producer_of_operand %k{0}[0]
+        : (!transform.any_op) -> !transform.any_op
+    %k{0}_fill = transform.get_producer_of_operand %k{0}[{1}]
+        : (!transform.any_op) -> !transform.any_op
+)",
+                                kernel, op.getNumDpsInputs())
+                      .str();
+    schedule += llvm::formatv(R"(
+    %k{0}_chunks, %k{0}_forall = transform.structured.tile_using_forall %k{0}
+        num_threads {1} : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+)",
+                              kernel, formatSizes(numThreads))
+                    .str();
+    if (fusesProducers)
+      schedule += llvm::formatv(R"(
+    %k{0}_fused_fill, %k{0}_forall_fill = transform.structured.fuse_into_containing_op %k{0}_fill into %k{0}_forall
+        : (!transform.any_op, !transform.any_op) -> (!transform.any_op, !transform.any_op)
+    %k{0}_fused_pad, %k{0}_forall_pad = transform.structured.fuse_into_containing_op %k{0}_pad into %k{0}_forall_fill
+        : (!transform.any_op, !transform.any_op) -> (!transform.any_op, !transform.any_op)
+)",
+                                kernel)
+                      .str();
     // (Rows the thread split cuts into uneven chunks would not have a
     // static length.)
     if (*dim == bounds.size() - 1)
@@ -718,6 +754,17 @@ struct DefaultCPUSchedulesPass
     std::optional<std::string> rows = scheduleCopiedRows(
         op, kernel, llvm::formatv("%k{0}_chunks", kernel).str());
     return rows ? schedule + *rows : schedule;
+  }
+
+  /// Whether `op` is a pooling whose padded input and the fill of its
+  /// result are made per chunk of its thread split, in cache, rather than
+  /// each in a pass over memory.
+  bool fusesPadAndFill(linalg::LinalgOp op) {
+    if (!poolings.contains(op))
+      return false;
+    auto pad = op.getDpsInputOperand(0)->get().getDefiningOp<tensor::PadOp>();
+    auto fill = op.getDpsInitOperand(0)->get().getDefiningOp<linalg::FillOp>();
+    return pad && fill && pad->hasOneUse() && fill->hasOneUse();
   }
 
   /// A script part that walks copy kernel `kernel` (`op`, its handle

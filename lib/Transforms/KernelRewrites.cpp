@@ -554,7 +554,7 @@ tessera::rewriteDepthwiseConvolutions(ModuleOp module, int64_t vectorWidth) {
   return rewritten;
 }
 
-void tessera::moveWindowsOutward(ModuleOp module) {
+SmallVector<linalg::GenericOp> tessera::moveWindowsOutward(ModuleOp module) {
   SmallVector<linalg::LinalgOp> poolings;
   module.walk([&](linalg::LinalgOp op) {
     if (isa<linalg::PoolingNchwMaxOp, linalg::PoolingNchwSumOp>(op) &&
@@ -562,15 +562,19 @@ void tessera::moveWindowsOutward(ModuleOp module) {
       poolings.push_back(op);
   });
   IRRewriter rewriter(module.getContext());
+  SmallVector<linalg::GenericOp> generics;
   for (linalg::LinalgOp pooling : poolings) {
     rewriter.setInsertionPoint(pooling);
     FailureOr<linalg::GenericOp> generic =
         linalg::generalizeNamedOp(rewriter, pooling);
+    if (failed(generic))
+      continue;
     // Loops [n, c, oh, ow, kh, kw] become [n, c, oh, kh, kw, ow].
-    if (succeeded(generic))
-      (void)linalg::interchangeGenericOp(rewriter, *generic,
-                                         {0, 1, 2, 4, 5, 3});
+    FailureOr<linalg::GenericOp> interchanged = linalg::interchangeGenericOp(
+        rewriter, *generic, {0, 1, 2, 4, 5, 3});
+    generics.push_back(succeeded(interchanged) ? *interchanged : *generic);
   }
+  return generics;
 }
 
 void tessera::decomposePads(ModuleOp module,

@@ -135,8 +135,9 @@ rewriteDepthwiseConvolutions(mlir::ModuleOp module, int64_t vectorWidth);
 /// Rewrites every NCHW max or sum pooling with static shapes into a
 /// generic whose output row is the innermost loop ([n, c, oh, kh, kw, ow]):
 /// LLVM vectorizes the row (strided windows included) instead of reducing
-/// each window of 3x3 scalars on its own.
-void moveWindowsOutward(mlir::ModuleOp module);
+/// each window of 3x3 scalars on its own. Returns the generics.
+llvm::SmallVector<mlir::linalg::GenericOp>
+moveWindowsOutward(mlir::ModuleOp module);
 
 /// Rewrites every static tensor.pad with a constant value, except those
 /// `keep` names, into a fill of the padded tensor and a linalg.copy of the

@@ -395,6 +395,32 @@ func.func @max_pool(%x: tensor<1x8x10x10xf32>, %init: tensor<1x8x4x4xf32>) -> te
 
 // -----
 
+// A padded pooling whose result starts filled (-inf for a max) pads its
+// input and fills its result per chunk of channels (one channel here), in
+// cache, instead of a pass over memory for each. The chunk pads only what
+// its windows read (not the last row and column).
+// CHECK-LABEL: func.func @padded_max_pool
+// CHECK-NOT: linalg.fill
+// CHECK: scf.forall (%[[CHANNEL:.*]]) in (8) shared_outs(%[[OUT:.*]] = %{{.*}}) -> (tensor<1x8x4x4xf32>)
+// CHECK: %[[INPUT:.*]] = tensor.extract_slice %arg0[0, %[[CHANNEL]], 0, 0] [1, 1, 8, 8]
+// CHECK: %[[PADDED:.*]] = tensor.pad %[[INPUT]] low[0, 0, 1, 1] high[0, 0, 0, 0]
+// CHECK: %[[FILL:.*]] = linalg.fill {{.*}} -> tensor<1x1x4x4xf32>
+// CHECK: linalg.generic {{.*}} ins(%[[PADDED]], %{{.*}} : tensor<1x1x9x9xf32>, tensor<3x3xf32>) outs(%[[FILL]] : tensor<1x1x4x4xf32>)
+func.func @padded_max_pool(%x: tensor<1x8x8x8xf32>) -> tensor<1x8x4x4xf32> {
+  %lowest = arith.constant 0xFF800000 : f32
+  %padded = tensor.pad %x low[0, 0, 1, 1] high[0, 0, 1, 1] {
+  ^bb0(%a: index, %b: index, %c: index, %d: index):
+    tensor.yield %lowest : f32
+  } : tensor<1x8x8x8xf32> to tensor<1x8x10x10xf32>
+  %empty = tensor.empty() : tensor<1x8x4x4xf32>
+  %init = linalg.fill ins(%lowest : f32) outs(%empty : tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32>
+  %window = tensor.empty() : tensor<3x3xf32>
+  %0 = linalg.pooling_nchw_max {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>} ins(%padded, %window : tensor<1x8x10x10xf32>, tensor<3x3xf32>) outs(%init : tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32>
+  return %0 : tensor<1x8x4x4xf32>
+}
+
+// -----
+
 // A copy whose only long dimension is its row is split across the threads
 // along the row, in chunks (130 here) that rows of whole vectors would not
 // tile exactly: it stays a plain copy (LLVM vectorizes the long chunk).
