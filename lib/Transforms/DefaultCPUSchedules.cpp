@@ -219,6 +219,7 @@ struct DefaultCPUSchedulesPass
         module, vectorWidth, registerRows);
     SmallVector<tessera::DepthwiseConvolution> depthwiseConvolutions =
         tessera::rewriteDepthwiseConvolutions(module, vectorWidth);
+    poolings.clear();
     for (linalg::GenericOp pooling : tessera::moveWindowsOutward(module))
       poolings.insert(pooling);
     tessera::reassociateReductions(module);
