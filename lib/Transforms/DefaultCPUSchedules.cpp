@@ -204,6 +204,21 @@ struct DefaultCPUSchedulesPass
     : tessera::impl::DefaultCPUSchedulesBase<DefaultCPUSchedulesPass> {
   using Base::Base;
 
+  /// The tag of kernel `kernel`, which its part of the script matches.
+  IntegerAttr kernelTag(int64_t kernel) {
+    return IntegerAttr::get(IntegerType::get(&getContext(), 64), kernel);
+  }
+
+  /// A script line that matches kernel `kernel` as handle %k<kernel>.
+  static std::string matchKernel(int64_t kernel) {
+    return llvm::formatv(R"(
+    %k{0} = transform.structured.match attributes {{{1} = {0} : i64} in %root
+        : (!transform.any_op) -> !transform.any_op
+)",
+                         kernel, kKernelAttrName)
+        .str();
+  }
+
   /// The poolings (tessera::moveWindowsOutward), whose pads are made per
   /// chunk of channels.
   llvm::SmallPtrSet<Operation *, 4> poolings;
@@ -233,9 +248,7 @@ struct DefaultCPUSchedulesPass
                          std::optional<std::string> schedule) {
       if (!schedule)
         return false;
-      op->setAttr(
-          kKernelAttrName,
-          IntegerAttr::get(IntegerType::get(&getContext(), 64), kernel++));
+      op->setAttr(kKernelAttrName, kernelTag(kernel++));
       script += *schedule;
       return true;
     };
@@ -344,7 +357,7 @@ struct DefaultCPUSchedulesPass
       // scheduling takes seconds (resnet50: 5 -> 12 s).
       if (loops.nPanels && !rowsAlongM && !fillPerRegisterTile)
         fillBeforePanels(rewriter, op);
-      auto tag = IntegerAttr::get(IntegerType::get(&getContext(), 64), kernel);
+      auto tag = kernelTag(kernel);
       op->setAttr(kKernelAttrName, tag);
       FailureOr<scf::ForallOp> forall =
           tileForThreads(op, tessera::formEpilogue(rewriter, op), tiles.thread,
@@ -424,9 +437,7 @@ struct DefaultCPUSchedulesPass
               step->hasAttr(kKernelAttrName) ||
               !isa<scf::ForOp>(step->getParentOp()))
             return;
-          step->setAttr(
-              kKernelAttrName,
-              IntegerAttr::get(IntegerType::get(&getContext(), 64), ++kernel));
+          step->setAttr(kKernelAttrName, kernelTag(++kernel));
           script += scheduleRows(step, kernel, step.getNumLoops());
         });
       } else {
@@ -439,16 +450,8 @@ struct DefaultCPUSchedulesPass
             copy, kernel, llvm::formatv("%k{0}", kernel).str());
         if (!rows)
           continue;
-        copy->setAttr(
-            kKernelAttrName,
-            IntegerAttr::get(IntegerType::get(&getContext(), 64), kernel));
-        script += llvm::formatv(R"(
-    %k{0} = transform.structured.match attributes {{{1} = {0} : i64} in %root
-        : (!transform.any_op) -> !transform.any_op
-)",
-                                kernel, kKernelAttrName)
-                      .str() +
-                  *rows;
+        copy->setAttr(kKernelAttrName, kernelTag(kernel));
+        script += matchKernel(kernel) + *rows;
         ++kernel;
       }
       // The epilogue in the thread tile walks its rows a vector at a time
@@ -459,9 +462,7 @@ struct DefaultCPUSchedulesPass
             !epilogue.hasPureTensorSemantics() || epilogue.hasDynamicShape() ||
             epilogue->hasAttr(kKernelAttrName))
           return;
-        epilogue->setAttr(
-            kKernelAttrName,
-            IntegerAttr::get(IntegerType::get(&getContext(), 64), kernel));
+        epilogue->setAttr(kKernelAttrName, kernelTag(kernel));
         script += scheduleRows(epilogue, kernel++);
       });
     }
@@ -484,7 +485,7 @@ struct DefaultCPUSchedulesPass
       // The per-tap kernels, the fill and the epilogue share a tag: the
       // script vectorizes them with vectors of the tile's exact shape
       // (unmasked, so that each tap's sum passes to the next in registers).
-      auto tag = IntegerAttr::get(IntegerType::get(&getContext(), 64), kernel);
+      auto tag = kernelTag(kernel);
       auto isTagged = [&](Operation *op) {
         return op->getAttr(kKernelAttrName) == tag;
       };
@@ -495,13 +496,12 @@ struct DefaultCPUSchedulesPass
                           ->get()
                           .getDefiningOp<linalg::FillOp>())
         fill->setAttr(kKernelAttrName, tag);
-      script += llvm::formatv(R"(
-    %k{0} = transform.structured.match attributes {{{1} = {0} : i64} in %root
-        : (!transform.any_op) -> !transform.any_op
+      script += matchKernel(kernel) + llvm::formatv(R"(
     transform.structured.vectorize %k{0} : !transform.any_op
 )",
-                              kernel++, kKernelAttrName)
-                    .str();
+                                                    kernel)
+                                          .str();
+      ++kernel;
       int64_t height = conv.op.getStaticLoopRanges()[1];
       FailureOr<scf::ForallOp> forall = tileForThreads(
           conv.op, epilogue, threadTiles, /*fuseInputPad=*/false);
@@ -523,9 +523,7 @@ struct DefaultCPUSchedulesPass
           bool split = isColumnPhaseSplit(made);
           if (!split && !isa<linalg::CopyOp>(made))
             return;
-          made->setAttr(
-              kKernelAttrName,
-              IntegerAttr::get(IntegerType::get(&getContext(), 64), kernel));
+          made->setAttr(kKernelAttrName, kernelTag(kernel));
           script += scheduleRows(made, kernel, /*rowDims=*/split ? 2 : 1);
           // The split reads a row [positions][phases] as it lies in memory
           // and transposes it in registers, rather than reading each phase
@@ -718,12 +716,7 @@ struct DefaultCPUSchedulesPass
         llvm::product_of(bounds) < minThreadedIterations)
       numThreads[*dim] = 1;
     bool fusesProducers = fusesPadAndFill(op);
-    std::string schedule = llvm::formatv(R"(
-    %k{0} = transform.structured.match attributes {{{1} = {0} : i64} in %root
-        : (!transform.any_op) -> !transform.any_op
-)",
-                                         kernel, kKernelAttrName)
-                               .str();
+    std::string schedule = matchKernel(kernel);
     if (fusesProducers)
       schedule += llvm::formatv(R"(
     %k{0}_pad = transform.get_producer_of_operand %k{0}[0]
@@ -808,12 +801,7 @@ struct DefaultCPUSchedulesPass
     SmallVector<int64_t> rows(op.getNumLoops(), 1);
     int64_t numRowLoops = std::max<int64_t>(0, rows.size() - rowDims);
     std::fill(rows.begin() + numRowLoops, rows.end(), 0);
-    std::string schedule = llvm::formatv(R"(
-    %k{0} = transform.structured.match attributes {{{1} = {0} : i64} in %root
-        : (!transform.any_op) -> !transform.any_op
-)",
-                                         kernel, kKernelAttrName)
-                               .str();
+    std::string schedule = matchKernel(kernel);
     if (numRowLoops == 0)
       return schedule + llvm::formatv(R"(
     transform.structured.vectorize %k{0} : !transform.any_op

@@ -18,6 +18,34 @@
 
 using namespace mlir;
 
+namespace {
+/// A loop's induction variable with its bounds and step, where constant.
+struct LoopDimension {
+  Value iv;
+  std::optional<int64_t> lowerBound, upperBound, step;
+};
+} // namespace
+
+/// The induction variables of `loop` with their constant bounds and steps;
+/// empty when the loop does not say.
+static SmallVector<LoopDimension> getLoopDimensions(LoopLikeOpInterface loop) {
+  std::optional<SmallVector<Value>> ivs = loop.getLoopInductionVars();
+  std::optional<SmallVector<OpFoldResult>> lowerBounds =
+      loop.getLoopLowerBounds();
+  std::optional<SmallVector<OpFoldResult>> upperBounds =
+      loop.getLoopUpperBounds();
+  std::optional<SmallVector<OpFoldResult>> steps = loop.getLoopSteps();
+  SmallVector<LoopDimension> dimensions;
+  if (!ivs || !lowerBounds || !upperBounds || !steps)
+    return dimensions;
+  for (auto [iv, lowerBound, upperBound, step] :
+       llvm::zip_equal(*ivs, *lowerBounds, *upperBounds, *steps))
+    dimensions.push_back({iv, getConstantIntValue(lowerBound),
+                          getConstantIntValue(upperBound),
+                          getConstantIntValue(step)});
+  return dimensions;
+}
+
 /// The largest constant known to divide `value`: a constant itself, or the
 /// induction variable of a loop whose lower bound and step are constants
 /// (their greatest common divisor). 0 when the value is 0; 1 when nothing
@@ -26,34 +54,21 @@ static uint64_t knownDivisor(OpFoldResult value) {
   if (std::optional<int64_t> constant = getConstantIntValue(value))
     return std::abs(*constant);
   auto iv = dyn_cast<BlockArgument>(cast<Value>(value));
-  if (!iv)
-    return 1;
-  auto loop = dyn_cast<LoopLikeOpInterface>(iv.getOwner()->getParentOp());
+  auto loop = iv ? dyn_cast<LoopLikeOpInterface>(iv.getOwner()->getParentOp())
+                 : LoopLikeOpInterface();
   if (!loop)
     return 1;
-  std::optional<SmallVector<Value>> ivs = loop.getLoopInductionVars();
-  std::optional<SmallVector<OpFoldResult>> lowerBounds =
-      loop.getLoopLowerBounds();
-  std::optional<SmallVector<OpFoldResult>> steps = loop.getLoopSteps();
-  if (!ivs || !lowerBounds || !steps)
-    return 1;
-  for (auto [loopIv, lowerBound, step] :
-       llvm::zip_equal(*ivs, *lowerBounds, *steps)) {
-    if (loopIv != iv)
-      continue;
-    std::optional<int64_t> lb = getConstantIntValue(lowerBound);
-    std::optional<int64_t> st = getConstantIntValue(step);
-    if (!lb || !st)
-      return 1;
-    return std::gcd(std::abs(*lb), std::abs(*st));
-  }
+  for (const LoopDimension &dimension : getLoopDimensions(loop))
+    if (dimension.iv == iv && dimension.lowerBound && dimension.step)
+      return std::gcd(std::abs(*dimension.lowerBound),
+                      std::abs(*dimension.step));
   return 1;
 }
 
+namespace {
 /// How a slice of one collapsed group is a slice of its source dimensions:
 /// a run along dimension `along` of the group (whole inside it, one
 /// element outside it) of `length` elements in it, each `inner` long.
-namespace {
 struct GroupRun {
   int64_t along, inner, length;
 };
@@ -147,21 +162,14 @@ static bool takesDistinctSlices(LoopLikeOpInterface loop,
     if (auto apply = offset.getDefiningOp<affine::AffineApplyOp>())
       used.insert(apply.getOperands().begin(), apply.getOperands().end());
   }
-  std::optional<SmallVector<Value>> ivs = loop.getLoopInductionVars();
-  std::optional<SmallVector<OpFoldResult>> lowerBounds =
-      loop.getLoopLowerBounds();
-  std::optional<SmallVector<OpFoldResult>> upperBounds =
-      loop.getLoopUpperBounds();
-  std::optional<SmallVector<OpFoldResult>> steps = loop.getLoopSteps();
-  if (!ivs || !lowerBounds || !upperBounds || !steps)
+  SmallVector<LoopDimension> dimensions = getLoopDimensions(loop);
+  if (dimensions.empty())
     return false;
-  for (auto [iv, lowerBound, upperBound, step] :
-       llvm::zip_equal(*ivs, *lowerBounds, *upperBounds, *steps)) {
-    std::optional<int64_t> lb = getConstantIntValue(lowerBound);
-    std::optional<int64_t> ub = getConstantIntValue(upperBound);
-    std::optional<int64_t> st = getConstantIntValue(step);
-    bool once = lb && ub && st && *lb + *st >= *ub;
-    if (!once && !used.contains(iv))
+  for (const LoopDimension &dimension : dimensions) {
+    bool once =
+        dimension.lowerBound && dimension.upperBound && dimension.step &&
+        *dimension.lowerBound + *dimension.step >= *dimension.upperBound;
+    if (!once && !used.contains(dimension.iv))
       return false;
   }
   return true;
