@@ -42,7 +42,7 @@ constexpr llvm::StringLiteral kKernelAttrName = "tessera.kernel";
 // right operand (up to 640 x 128 floats, 320 KiB) stays in L2 while register
 // tiles of up to 256 rows sweep it; K tiles that long leave one K tile (no
 // reload of the accumulators) for K <= 640: 3x3 convolutions of 64 channels,
-// 1x1 ones of up to 640.
+// 1x1 ones of up to 640 (deeper ones see kMaxRowPanelBytes).
 constexpr int64_t kCacheTileM = 256;
 // Parallel tiles a contraction needs at least: two per core of this
 // two-core class of machine.
@@ -67,12 +67,14 @@ constexpr int64_t kCacheTileK = 640;
 // epilogues of deeper ones took resnet50 1.3 s longer to compile (7.1 ->
 // 8.4 s) for no measurable gain.
 constexpr int64_t kMaxDepthOfRegisterEpilogues = 256;
-// A contraction with rows in panels takes all of K in one tile while a row
-// panel (a register tile's rows x K floats) fills at most this much of L1
-// (48 KiB here): its transposed accumulators are then read and written
-// once instead of once per K tile. Measured on 3x3 convolutions of 128
-// channels (K = 1152): 6-10 % faster at one and two threads; K = 2304
-// (64 KiB panels) was mixed, 2-10 % faster at one thread, 6 % slower at two.
+// A contraction takes all of K in one tile while a register tile's rows of
+// its left operand (rows x K floats, a row panel or rows read in place) fill
+// at most this much of L1 (48 KiB here): its accumulators are then read and
+// written once instead of once per K tile, and each register tile fills its
+// own. Measured on 3x3 convolutions of 128 channels with rows in panels
+// (K = 1152): 6-10 % faster at one and two threads; K = 2304 (64 KiB panels)
+// was mixed, 2-10 % faster at one thread, 6 % slower at two. A 1024^3
+// matmul (K = 1024 instead of two tiles of 512): 3 % faster.
 constexpr int64_t kMaxRowPanelBytes = 32 * 1024;
 // Chunks a threaded kernel's outermost parallel dimension is split into:
 // a few per core, so that uneven chunks still balance.
@@ -966,8 +968,7 @@ struct DefaultCPUSchedulesPass
     // A K tile that divides K keeps the K loop's bounds static, which the
     // hoisting of the accumulators out of it needs.
     int64_t kTile = largestDivisor(k, kCacheTileK, kCacheTileK / 4);
-    if (loops.mPanels &&
-        registerRows * k * int64_t(sizeof(float)) <= kMaxRowPanelBytes)
+    if (registerRows * k * int64_t(sizeof(float)) <= kMaxRowPanelBytes)
       reductionTiles[loops.k] = k;
     else
       reductionTiles[loops.k] = kTile ? kTile : std::min(k, kCacheTileK);

@@ -110,7 +110,7 @@ func.func @transposed_panels(%x: tensor<1x2x7x7xf32>) -> tensor<1x64x7x7xf32> {
 
 // -----
 
-// The same with K = 1024 (two K tiles): the result is filled on its own, as
+// The same with K = 2048 (K tiles of 512): the result is filled on its own, as
 // rows of a new buffer split across the threads (a fill of panels inside a
 // thread tile unrolls into a long run of stores).
 // CHECK-LABEL: func.func @transposed_panels_deep
@@ -121,12 +121,12 @@ func.func @transposed_panels(%x: tensor<1x2x7x7xf32>) -> tensor<1x64x7x7xf32> {
 // CHECK: scf.forall {{.*}} shared_outs(%{{.*}} = %[[PANELS]]) -> (tensor<8x8x49xf32>)
 // CHECK-NOT: linalg.fill
 // CHECK: scf.for {{.*}} step %c512
-func.func @transposed_panels_deep(%x: tensor<1x1024x7x7xf32>) -> tensor<1x64x7x7xf32> {
-  %w = arith.constant dense<0.5> : tensor<64x1024x1x1xf32>
+func.func @transposed_panels_deep(%x: tensor<1x2048x7x7xf32>) -> tensor<1x64x7x7xf32> {
+  %w = arith.constant dense<0.5> : tensor<64x2048x1x1xf32>
   %zero = arith.constant 0.0 : f32
   %empty = tensor.empty() : tensor<1x64x7x7xf32>
   %fill = linalg.fill ins(%zero : f32) outs(%empty : tensor<1x64x7x7xf32>) -> tensor<1x64x7x7xf32>
-  %0 = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x1024x7x7xf32>, tensor<64x1024x1x1xf32>) outs(%fill : tensor<1x64x7x7xf32>) -> tensor<1x64x7x7xf32>
+  %0 = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x2048x7x7xf32>, tensor<64x2048x1x1xf32>) outs(%fill : tensor<1x64x7x7xf32>) -> tensor<1x64x7x7xf32>
   return %0 : tensor<1x64x7x7xf32>
 }
 

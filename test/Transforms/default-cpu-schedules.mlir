@@ -2,8 +2,8 @@
 
 // A matmul whose sizes the tiles divide: 128x128 thread tiles (the whole
 // height: four tiles are enough for the threads), a K loop of 512 (K tiles
-// divide K, at most 640), 8x32 register tiles vectorized, the accumulator
-// carried through the K loop in registers.
+// divide K, at most 640; 8 rows of K = 2048 do not fit L1), 8x32 register
+// tiles vectorized, the accumulator carried through the K loop in registers.
 // CHECK-LABEL: func.func @matmul
 // CHECK: scf.forall ({{.*}}) = (0) to (512) step (128) {{.*}} -> (tensor<128x512xf32>)
 // CHECK: scf.for {{.*}} step %c512
@@ -14,8 +14,30 @@
 // CHECK: arith.mulf {{.*}} : vector<8x32xf32>
 // CHECK: arith.addf {{.*}} : vector<8x32xf32>
 // CHECK-NOT: linalg.matmul
-func.func @matmul(%a: tensor<128x1024xf32>, %b: tensor<1024x512xf32>, %c: tensor<128x512xf32>) -> tensor<128x512xf32> {
-  %0 = linalg.matmul ins(%a, %b : tensor<128x1024xf32>, tensor<1024x512xf32>) outs(%c : tensor<128x512xf32>) -> tensor<128x512xf32>
+func.func @matmul(%a: tensor<128x2048xf32>, %b: tensor<2048x512xf32>, %c: tensor<128x512xf32>) -> tensor<128x512xf32> {
+  %0 = linalg.matmul ins(%a, %b : tensor<128x2048xf32>, tensor<2048x512xf32>) outs(%c : tensor<128x512xf32>) -> tensor<128x512xf32>
+  return %0 : tensor<128x512xf32>
+}
+
+// -----
+
+// K = 1024: 8 rows of it (32 KiB) fit L1, and K is one tile: each register
+// tile zeroes its accumulators in registers and sums all of K; no fill of
+// the thread tile, no K loop of tiles.
+// CHECK-LABEL: func.func @whole_depth
+// CHECK: %[[ZEROS:.*]] = arith.constant dense<0.000000e+00> : vector<8x32xf32>
+// CHECK: scf.forall ({{.*}}) = (0) to (512) step (128)
+// CHECK-NOT: linalg.fill
+// CHECK: scf.for {{.*}} step %c8
+// CHECK: scf.for {{.*}} step %c32
+// CHECK: vector.transfer_write %[[ZEROS]]
+// CHECK: scf.for {{.*}} = %c0 to %c1024 step %c1 iter_args({{.*}}) -> (tensor<8x32xf32>, vector<8x32xf32>)
+// CHECK-NOT: linalg.
+func.func @whole_depth(%a: tensor<128x1024xf32>, %b: tensor<1024x512xf32>) -> tensor<128x512xf32> {
+  %zero = arith.constant 0.0 : f32
+  %empty = tensor.empty() : tensor<128x512xf32>
+  %acc = linalg.fill ins(%zero : f32) outs(%empty : tensor<128x512xf32>) -> tensor<128x512xf32>
+  %0 = linalg.matmul ins(%a, %b : tensor<128x1024xf32>, tensor<1024x512xf32>) outs(%acc : tensor<128x512xf32>) -> tensor<128x512xf32>
   return %0 : tensor<128x512xf32>
 }
 
@@ -88,7 +110,7 @@ func.func @untouched(%a: tensor<8x8xi32>, %b: tensor<8x8xi32>, %c: tensor<8x8xi3
 // Epilogue fusion: the bias add and the relu after a matmul become one
 // elementwise kernel (the relu alone reads the sum), rewritten to update the
 // matmul's result in place and run on each thread tile right after it, a
-// row at a time as vectors; the accumulator's fill is fused too (two K
+// row at a time as vectors; the accumulator's fill is fused too (four K
 // tiles: the fill of the thread tile). One forall, no buffer of its own for
 // the epilogue, and no kernel left outside.
 // CHECK-LABEL: func.func @epilogue
@@ -105,11 +127,11 @@ func.func @untouched(%a: tensor<8x8xi32>, %b: tensor<8x8xi32>, %c: tensor<8x8xi3
 // CHECK: tensor.parallel_insert_slice %[[RELU]] into %[[OUT]]
 // CHECK-NOT: linalg.
 // CHECK: return
-func.func @epilogue(%a: tensor<128x1024xf32>, %b: tensor<1024x512xf32>, %bias: tensor<512xf32>) -> tensor<128x512xf32> {
+func.func @epilogue(%a: tensor<128x2048xf32>, %b: tensor<2048x512xf32>, %bias: tensor<512xf32>) -> tensor<128x512xf32> {
   %zero = arith.constant 0.0 : f32
   %empty = tensor.empty() : tensor<128x512xf32>
   %acc = linalg.fill ins(%zero : f32) outs(%empty : tensor<128x512xf32>) -> tensor<128x512xf32>
-  %0 = linalg.matmul ins(%a, %b : tensor<128x1024xf32>, tensor<1024x512xf32>) outs(%acc : tensor<128x512xf32>) -> tensor<128x512xf32>
+  %0 = linalg.matmul ins(%a, %b : tensor<128x2048xf32>, tensor<2048x512xf32>) outs(%acc : tensor<128x512xf32>) -> tensor<128x512xf32>
   %1 = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%0, %bias : tensor<128x512xf32>, tensor<512xf32>) outs(%empty : tensor<128x512xf32>) {
   ^bb0(%x: f32, %y: f32, %out: f32):
     %s = arith.addf %x, %y : f32
