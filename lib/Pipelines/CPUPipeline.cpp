@@ -78,7 +78,7 @@ void tessera::buildLinalgToLLVMPipeline(OpPassManager &pm,
   FlattenVectorTransfersOptions flatten;
   flatten.vectorWidth = options.vectorWidth;
   pm.addNestedPass<func::FuncOp>(createFlattenVectorTransfers(flatten));
-  pm.addNestedPass<func::FuncOp>(createPrefetchWeights());
+  pm.addNestedPass<func::FuncOp>(createPrefetchPanels());
 
   // Schedules put the parallelism in scf.forall loops; inside them, kernels
   // become serial loops.

@@ -1,4 +1,4 @@
-//===- PrefetchWeights.cpp - Weight panels prefetched a tile ahead --------===//
+//===- PrefetchPanels.cpp - Rows of packed panels prefetched ahead --------===//
 
 #include "tessera/Transforms/Passes.h"
 
@@ -9,7 +9,7 @@
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 
 namespace tessera {
-#define GEN_PASS_DEF_PREFETCHWEIGHTS
+#define GEN_PASS_DEF_PREFETCHPANELS
 #include "tessera/Transforms/Passes.h.inc"
 } // namespace tessera
 
@@ -43,8 +43,8 @@ Value addConstant(OpBuilder &builder, Location loc, Value index,
       arith::ConstantIndexOp::create(builder, loc, constant));
 }
 
-struct PrefetchWeightsPass
-    : tessera::impl::PrefetchWeightsBase<PrefetchWeightsPass> {
+struct PrefetchPanelsPass
+    : tessera::impl::PrefetchPanelsBase<PrefetchPanelsPass> {
   using Base::Base;
 
   void runOnOperation() override {
@@ -54,36 +54,43 @@ struct PrefetchWeightsPass
       std::optional<int64_t> step = getConstantIntValue(loop.getStep());
       if (!lower || !upper || step != 1 || *upper <= *lower)
         return;
-      for (auto read : loop.getBody()->getOps<vector::TransferReadOp>())
-        prefetchNextTrip(read, loop.getInductionVar(), *upper - *lower);
+      // One set of prefetches per row, however many transfers read it.
+      llvm::SmallDenseSet<std::pair<Value, Value>> rows;
+      for (auto read : loop.getBody()->getOps<vector::TransferReadOp>()) {
+        auto type = dyn_cast<MemRefType>(read.getBase().getType());
+        // Rows of K (dimension 1) of panels of a static width.
+        if (!type || type.getRank() != 3 || type.isDynamicDim(2) ||
+            indexAlong(read, loop.getInductionVar()) != 1u ||
+            !rows.insert({read.getBase(), read.getIndices()[1]}).second)
+          continue;
+        if (rowsAhead > 0)
+          prefetchRow(read, rowsAhead, /*localityHint=*/3);
+        auto global = read.getBase().getDefiningOp<memref::GetGlobalOp>();
+        if (global && type.hasStaticShape() &&
+            type.getNumElements() * type.getElementTypeBitWidth() / 8 >=
+                minBytes)
+          prefetchRow(read, *upper - *lower, /*localityHint=*/2);
+      }
     });
   }
 
-  /// Adds the prefetches of `read`'s row `trip` rows further along K.
-  void prefetchNextTrip(vector::TransferReadOp read, Value iv, int64_t trip) {
-    if (!read.getBase().getDefiningOp<memref::GetGlobalOp>())
-      return;
+  /// Adds the prefetches of each cache line of the row `ahead` rows along K
+  /// from the one `read` reads, to the cache level of `localityHint` (3:
+  /// L1, 2: L2).
+  static void prefetchRow(vector::TransferReadOp read, int64_t ahead,
+                          uint32_t localityHint) {
     auto type = cast<MemRefType>(read.getBase().getType());
-    int64_t elementBytes = type.getElementTypeBitWidth() / 8;
-    if (type.getRank() != 3 || !type.hasStaticShape() || elementBytes == 0 ||
-        type.getNumElements() * elementBytes < minBytes)
-      return;
-    // Rows of K (dimension 1), read whole along the panel's width.
-    if (indexAlong(read, iv) != 1u)
-      return;
+    int64_t elementBytes = std::max<int64_t>(1, type.getElementTypeBitWidth() / 8);
     OpBuilder builder(read);
     Location loc = read.getLoc();
     SmallVector<Value> indices(read.getIndices());
-    indices[1] = addConstant(builder, loc, indices[1], trip);
-    int64_t width = type.getDimSize(2);
+    indices[1] = addConstant(builder, loc, indices[1], ahead);
     int64_t lineElements = std::max<int64_t>(1, kCacheLineBytes / elementBytes);
-    for (int64_t offset = 0; offset < width; offset += lineElements) {
-      SmallVector<Value> line(indices);
-      line[2] = addConstant(builder, loc, line[2], offset);
-      // Rows past the end of the constant are past the last loop's tile:
-      // a prefetch of any address is harmless (it does not fault).
-      memref::PrefetchOp::create(builder, loc, read.getBase(), line,
-                                 /*isWrite=*/false, /*localityHint=*/2,
+    for (int64_t column = 0; column < type.getDimSize(2);
+         column += lineElements) {
+      indices[2] = arith::ConstantIndexOp::create(builder, loc, column);
+      memref::PrefetchOp::create(builder, loc, read.getBase(), indices,
+                                 /*isWrite=*/false, localityHint,
                                  /*isDataCache=*/true);
     }
   }
