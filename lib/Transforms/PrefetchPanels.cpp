@@ -80,7 +80,8 @@ struct PrefetchPanelsPass
   static void prefetchRow(vector::TransferReadOp read, int64_t ahead,
                           uint32_t localityHint) {
     auto type = cast<MemRefType>(read.getBase().getType());
-    int64_t elementBytes = std::max<int64_t>(1, type.getElementTypeBitWidth() / 8);
+    int64_t elementBytes =
+        std::max<int64_t>(1, type.getElementTypeBitWidth() / 8);
     OpBuilder builder(read);
     Location loc = read.getLoc();
     SmallVector<Value> indices(read.getIndices());

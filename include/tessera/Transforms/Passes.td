@@ -199,8 +199,8 @@ def PrefetchPanels : Pass<"tessera-prefetch-panels", "::mlir::func::FuncOp"> {
   let description = [{
     After bufferization: in a loop of unit step that reads rows of packed
     panels, [panels][K][width] as the default schedules pack them, along K
-    with vector transfers of the whole width, adds `memref.prefetch`es of
-    each cache line of:
+    with vector transfers, adds `memref.prefetch`es of each cache line of
+    the whole width of:
 
     - the row `rows-ahead` steps on, into L1, for every panel buffer. A
       register tile's K loop reads a new row of its panel (two cache lines
