@@ -43,6 +43,13 @@ void ArgParser::addPositional(StringRef valueName, StringRef help,
   positional = &value;
 }
 
+void ArgParser::addPositionalList(StringRef valueName, StringRef help,
+                                  std::vector<std::string> &values) {
+  positionalName = valueName.str();
+  positionalHelp = help.str();
+  positionals = &values;
+}
+
 Error ArgParser::error(const Twine &message) const {
   return createStringError(inconvertibleErrorCode(),
                            message + " (see '" + command + " --help')");
@@ -74,6 +81,10 @@ Error ArgParser::parse(ArrayRef<const char *> args) {
       continue;
     }
     if (onlyPositionals || !arg.starts_with("-") || arg == "-") {
+      if (positionals) {
+        positionals->push_back(arg.str());
+        continue;
+      }
       if (!positional)
         return error("unexpected argument '" + arg + "'");
       if (seenPositional)
@@ -113,7 +124,7 @@ Error ArgParser::parse(ArrayRef<const char *> args) {
     else
       *option->value = std::move(value);
   }
-  if (positional && !seenPositional)
+  if ((positional && !seenPositional) || (positionals && positionals->empty()))
     return error("missing " + positionalName);
   return Error::success();
 }
@@ -143,7 +154,7 @@ void ArgParser::printHelp(raw_ostream &os) const {
     }
     os << "\n";
   };
-  if (positional) {
+  if (positional || positionals) {
     os << "\n";
     printEntry(positionalName, positionalHelp);
   }

@@ -41,6 +41,9 @@ public:
   /// The one positional argument (required).
   void addPositional(llvm::StringRef valueName, llvm::StringRef help,
                      std::string &value);
+  /// Positional arguments, one or more.
+  void addPositionalList(llvm::StringRef valueName, llvm::StringRef help,
+                         std::vector<std::string> &values);
 
   /// Parses `args` (without the program and subcommand names). On --help,
   /// prints the help and sets helpRequested().
@@ -62,6 +65,7 @@ private:
   std::vector<Option> options;
   std::string positionalName, positionalHelp;
   std::string *positional = nullptr;
+  std::vector<std::string> *positionals = nullptr;
   bool help = false;
 };
 
