@@ -54,6 +54,12 @@ struct PrefetchPanelsPass
       std::optional<int64_t> step = getConstantIntValue(loop.getStep());
       if (!lower || !upper || step != 1 || *upper <= *lower)
         return;
+      // A register tile's K loop carries its accumulators; other loops
+      // (copies of planes, say) read their rows once, in order.
+      bool carriesAccumulators =
+          llvm::any_of(loop.getRegionIterArgs(), [](Value value) {
+            return isa<VectorType>(value.getType());
+          });
       // One set of prefetches per row, however many transfers read it.
       llvm::SmallDenseSet<std::pair<Value, Value>> rows;
       for (auto read : loop.getBody()->getOps<vector::TransferReadOp>()) {
@@ -63,7 +69,7 @@ struct PrefetchPanelsPass
             indexAlong(read, loop.getInductionVar()) != 1u ||
             !rows.insert({read.getBase(), read.getIndices()[1]}).second)
           continue;
-        if (rowsAhead > 0)
+        if (rowsAhead > 0 && carriesAccumulators)
           prefetchRow(read, rowsAhead, /*localityHint=*/3);
         auto global = read.getBase().getDefiningOp<memref::GetGlobalOp>();
         if (global && type.hasStaticShape() &&

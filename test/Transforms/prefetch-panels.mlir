@@ -76,12 +76,42 @@ func.func @runtime_panels(%arg: memref<2x64x32xf32>, %acc: vector<16xf32>) -> ve
 
 // -----
 
+// A loop that carries no vector accumulators (a copy of rows of planes)
+// gets no L1 prefetches; the L2 prefetches of a large constant stay.
+// CHECK-LABEL: func.func @copy_rows
+// CHECK-NOT: locality<3>
+// CHECK-COUNT-2: locality<2>
+// CHECK-NOT: memref.prefetch
+// CHECK: return
+// SMALL-LABEL: func.func @copy_rows
+// SMALL-NOT: memref.prefetch
+// TRIP-LABEL: func.func @copy_rows
+// TRIP-COUNT-2: locality<2>
+// TRIP-NOT: memref.prefetch
+memref.global "private" constant @planes : memref<2x64x32xf32> = dense<1.0>
+func.func @copy_rows(%out: memref<64x32xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c64 = arith.constant 64 : index
+  %pad = arith.constant 0.0 : f32
+  %w = memref.get_global @planes : memref<2x64x32xf32>
+  scf.for %row = %c0 to %c64 step %c1 {
+    %v = vector.transfer_read %w[%c1, %row, %c0], %pad {in_bounds = [true]} : memref<2x64x32xf32>, vector<32xf32>
+    vector.transfer_write %v, %out[%row, %c0] {in_bounds = [true]} : vector<32xf32>, memref<64x32xf32>
+  }
+  return
+}
+
+// -----
+
 // Not panels: a 2-d constant (a row operand broadcast from [M][K]), a read
 // whose panel index moves with the loop too, a loop of another step.
 // CHECK-LABEL: func.func @not_panels
 // CHECK-NOT: memref.prefetch
 // SMALL-LABEL: func.func @not_panels
 // SMALL-NOT: memref.prefetch
+// TRIP-LABEL: func.func @not_panels
+// TRIP-NOT: memref.prefetch
 memref.global "private" constant @matrix : memref<64x32xf32> = dense<1.0>
 func.func @not_panels(%acc: vector<32xf32>) -> vector<32xf32> {
   %c0 = arith.constant 0 : index

@@ -202,10 +202,13 @@ def PrefetchPanels : Pass<"tessera-prefetch-panels", "::mlir::func::FuncOp"> {
     with vector transfers, adds `memref.prefetch`es of each cache line of
     the whole width of:
 
-    - the row `rows-ahead` steps on, into L1, for every panel buffer. A
-      register tile's K loop reads a new row of its panel (two cache lines
-      at a width of 32 floats) every 16 FMAs, from L2: the hardware
-      prefetchers fell behind, and the first FMAs waited on those loads.
+    - the row `rows-ahead` steps on, into L1, for every panel buffer, in a
+      register tile's K loop (one that carries vector accumulators). It
+      reads a new row of its panel (two cache lines at a width of 32
+      floats) every 16 FMAs, from L2: the hardware prefetchers fell behind,
+      and the first FMAs waited on those loads. Other loops, such as the
+      copy of a plane into its padded buffer, read each row once and in
+      order; their prefetches would only cost instructions.
       Measured on a 1024^3 matmul (runtime operands packed into panels):
       4-5 % faster at one thread and at two.
     - the row one trip of the loop ahead, into L2, for constants
