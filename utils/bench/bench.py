@@ -249,8 +249,9 @@ def main():
     parser.add_argument("--repeat", type=int,
                         help="timed runs per peer and round (default: 10 for resnet50, 20 else)")
     parser.add_argument("--warmup", type=int, default=3, help="untimed runs first")
-    parser.add_argument("--rounds", type=int, default=1,
-                        help="rounds alternating the peers; the best round's median counts")
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="rounds alternating the peers; the best round's median counts "
+                             "(default 3)")
     args = parser.parse_args()
     models = parse_list(args.models)
     unknown = [name for name in models if name not in MODELS]
