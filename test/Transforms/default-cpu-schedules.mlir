@@ -514,16 +514,19 @@ func.func @global_pool(%x: tensor<1x32x14x14xf32>) -> tensor<1x32x1x1xf32> {
 // joins it, so that the matmul's result has one reader and the whole SiLU
 // is its epilogue: in a contraction this shallow (K = 128), one kernel run
 // on each register tile (8 x 32) right after its K loop, on the sums as
-// they leave it, before the tile is written.
+// they leave it, before the tile is written. The exp's polynomial needs a
+// few temporaries per vector: the epilogue walks the tile's 8 rows, a
+// vector<32> at a time, rather than all 16 vectors at once.
 // CHECK-LABEL: func.func @silu
 // CHECK: scf.forall
 // CHECK: %[[SILU:.*]] = scf.for {{.*}} -> (tensor<16x64xf32>)
 // CHECK: scf.for {{.*}} -> (tensor<16x64xf32>)
 // CHECK: %[[SUMS:.*]]:2 = scf.for {{.*}} -> (tensor<8x32xf32>, vector<8x32xf32>)
 // CHECK: %[[TILE:.*]] = vector.transfer_write %[[SUMS]]#1, %[[SUMS]]#0
-// CHECK: %[[X:.*]] = vector.transfer_read %[[TILE]]
-// CHECK: math.exp {{.*}} : vector<8x32xf32>
-// CHECK: %[[Y:.*]] = arith.mulf %[[X]], {{.*}} : vector<8x32xf32>
+// CHECK: scf.for {{.*}} = %c0 to %c8 step %c1 iter_args(%{{.*}} = %[[TILE]]) -> (tensor<8x32xf32>)
+// CHECK: %[[X:.*]] = vector.transfer_read {{.*}} : tensor<8x32xf32>, vector<32xf32>
+// CHECK: math.exp {{.*}} : vector<32xf32>
+// CHECK: %[[Y:.*]] = arith.mulf %[[X]], {{.*}} : vector<32xf32>
 // CHECK: vector.transfer_write %[[Y]]
 // CHECK: tensor.parallel_insert_slice %[[SILU]]
 // CHECK-NOT: linalg.generic
