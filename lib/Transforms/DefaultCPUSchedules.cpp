@@ -435,11 +435,11 @@ struct DefaultCPUSchedulesPass
                                 kernel, kKernelAttrName, formatSizes(kSteps))
                       .str();
         // The register tile's epilogue, vectorized whole; one with
-        // polynomial approximations (exp, tanh, erf: a few temporaries per
-        // vector) a row at a time. Whole, SiLU on an 8x32 tile spilled 80
-        // vectors to the stack; by rows, efficientnet_b0 is 2 % faster at
-        // one thread, 1 % at two. Cheap epilogues (bias, relu) stay whole:
-        // resnet50 by rows was 5 % slower.
+        // polynomial approximations (exp, tanh, erf, the ops ApproximateMath
+        // expands: a few temporaries per vector) a row at a time. Whole, SiLU
+        // on an 8x32 tile spilled 80 vectors to the stack; by rows,
+        // efficientnet_b0 is 2 % faster at one thread, 1 % at two. Cheap
+        // epilogues (bias, relu) stay whole: resnet50 by rows was 5 % slower.
         forall->getBody()->walk([&](linalg::GenericOp step) {
           if (!tessera::isElementwiseKernel(step) ||
               step->hasAttr(kKernelAttrName) ||

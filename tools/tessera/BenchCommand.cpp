@@ -15,8 +15,9 @@ namespace tessera::tools {
 
 namespace {
 
-/// The median of `values` (not empty), which it sorts.
-double median(std::vector<double> &values) {
+/// The median of `values` (not empty). A copy: the callers pair the rounds
+/// of several models by position, so their values keep their order.
+double median(std::vector<double> values) {
   std::sort(values.begin(), values.end());
   size_t middle = values.size() / 2;
   return values.size() % 2 ? values[middle]
@@ -109,14 +110,15 @@ int runBenchCommand(ArrayRef<const char *> args) {
         return reportError(std::move(error));
 
   if (!compare) {
-    std::vector<double> &times = milliseconds.front();
+    const std::vector<double> &times = milliseconds.front();
+    auto [fastest, slowest] = std::minmax_element(times.begin(), times.end());
     double mean =
         std::accumulate(times.begin(), times.end(), 0.0) / times.size();
-    double middle = median(times);
     outs() << "latency over " << times.size() << " runs (ms): min "
-           << format("%.4f", times.front()) << "  median "
-           << format("%.4f", middle) << "  max " << format("%.4f", times.back())
-           << "  mean " << format("%.4f", mean) << "\n";
+           << format("%.4f", *fastest) << "  median "
+           << format("%.4f", median(times)) << "  max "
+           << format("%.4f", *slowest) << "  mean " << format("%.4f", mean)
+           << "\n";
     return 0;
   }
   // The fastest run of each model in each round.
@@ -132,10 +134,10 @@ int runBenchCommand(ArrayRef<const char *> args) {
     std::vector<double> ratios;
     for (int64_t round = 0; round < rounds; ++round)
       ratios.push_back(roundMinima[index][round] / roundMinima[0][round]);
-    std::vector<double> &minima = roundMinima[index];
-    double middle = median(minima);
-    outs() << models[index] << ": min " << format("%.4f", minima.front())
-           << "  median " << format("%.4f", middle) << "  ratio "
+    const std::vector<double> &minima = roundMinima[index];
+    outs() << models[index] << ": min "
+           << format("%.4f", *std::min_element(minima.begin(), minima.end()))
+           << "  median " << format("%.4f", median(minima)) << "  ratio "
            << format("%.3f", median(ratios)) << "\n";
   }
   return 0;
