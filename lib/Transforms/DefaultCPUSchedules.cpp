@@ -438,7 +438,7 @@ struct DefaultCPUSchedulesPass
         // polynomial approximations (exp, tanh, erf, the ops ApproximateMath
         // expands: a few temporaries per vector) a row at a time. Whole, SiLU
         // on an 8x32 tile spilled 80 vectors to the stack; by rows,
-        // efficientnet_b0 is 2 % faster at one thread, 1 % at two. Cheap
+        // efficientnet_b0 is 1-2 % faster at one thread, 1 % at two. Cheap
         // epilogues (bias, relu) stay whole: resnet50 by rows was 5 % slower.
         forall->getBody()->walk([&](linalg::GenericOp step) {
           if (!tessera::isElementwiseKernel(step) ||
