@@ -93,6 +93,23 @@ llvm::SmallVector<mlir::linalg::LinalgOp>
 copyWindowsPerTile(mlir::RewriterBase &rewriter,
                    mlir::LoopLikeOpInterface loop);
 
+/// Whether `op` is a window copy (a copy kernel, see isCopyKernel) that
+/// writes each of its innermost rows from a contiguous row of its input:
+/// windows with unit stride and dilation along the rows.
+bool isContiguousWindowCopy(mlir::Operation *op);
+
+/// Makes `tile`, a register tile of a contraction that reads a slice of a
+/// window copy (a copy kernel's result collapsed, see copyWindowsPerTile),
+/// read the copy's input in place: its loop over the collapsed windows
+/// becomes the copy's loops (channels and taps, by reshape fusion) and the
+/// copy is fused into it. Only contiguous window copies
+/// (isContiguousWindowCopy), whose rows a register tile's step reads as
+/// slices of the input once its unit loops fold. Returns the new register
+/// tile, or failure (`tile` then reads the same windows as before, a slice
+/// of a thread tile's slice merged into one).
+mlir::FailureOr<mlir::linalg::GenericOp>
+readWindowsInPlace(mlir::RewriterBase &rewriter, mlir::linalg::GenericOp tile);
+
 /// A depthwise convolution after rewriteDepthwiseConvolutions: `op` is one
 /// generic over [g, oh, kh, kw, ow], or, with `perTap`, the first of a chain
 /// of elementwise kernels, one per tap, each adding its products to the

@@ -4,15 +4,19 @@
 // windows, which is as large as the input times the filter's taps (7 MiB
 // for resnet50's first 3x3 convolutions). Made whole before the
 // contraction, it goes through memory; made by each tile of the
-// contraction for itself, it is written and read in cache.
+// contraction for itself, it is written and read in cache; with unit
+// strides, a register tile reads the windows from the input in place.
 //
 //===----------------------------------------------------------------------===//
 
 #include "KernelRewrites.h"
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
+#include "mlir/Dialect/Affine/ViewLikeInterfaceUtils.h"
+#include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Interfaces/TilingInterface.h"
+#include "mlir/Transforms/WalkPatternRewriteDriver.h"
 
 #include <numeric>
 
@@ -214,4 +218,193 @@ tessera::copyWindowsPerTile(RewriterBase &rewriter, LoopLikeOpInterface loop) {
     copies.push_back(cast<linalg::LinalgOp>(tile->tiledOps[0]));
   }
   return copies;
+}
+
+/// The coefficient of loop `dim` in `expr`, when `expr` is linear in the
+/// loops (sums of loops times constants, and constants).
+static std::optional<int64_t> getCoefficient(AffineExpr expr, unsigned dim) {
+  if (auto loop = dyn_cast<AffineDimExpr>(expr))
+    return loop.getPosition() == dim ? 1 : 0;
+  if (isa<AffineConstantExpr>(expr))
+    return 0;
+  auto binary = dyn_cast<AffineBinaryOpExpr>(expr);
+  if (!binary)
+    return std::nullopt;
+  std::optional<int64_t> lhs = getCoefficient(binary.getLHS(), dim);
+  std::optional<int64_t> rhs = getCoefficient(binary.getRHS(), dim);
+  if (!lhs || !rhs)
+    return std::nullopt;
+  if (binary.getKind() == AffineExprKind::Add)
+    return *lhs + *rhs;
+  auto factor = dyn_cast<AffineConstantExpr>(binary.getRHS());
+  if (binary.getKind() == AffineExprKind::Mul && factor)
+    return *lhs * factor.getValue();
+  return std::nullopt;
+}
+
+/// Whether a copy that `read`s its input so reads each row it writes (its
+/// innermost loop) as a contiguous row of the input: a window copy with
+/// unit stride and dilation along the rows.
+static bool readsContiguousRows(AffineMap read) {
+  unsigned row = read.getNumDims() - 1;
+  for (auto [index, result] : llvm::enumerate(read.getResults())) {
+    std::optional<int64_t> coefficient = getCoefficient(result, row);
+    if (coefficient != (index + 1 == read.getNumResults() ? 1 : 0))
+      return false;
+  }
+  return true;
+}
+
+bool tessera::isContiguousWindowCopy(Operation *op) {
+  auto copy = dyn_cast_or_null<linalg::GenericOp>(op);
+  return copy && isCopyKernel(copy) &&
+         copy.getMatchingIndexingMap(copy.getDpsInitOperand(0)).isIdentity() &&
+         readsContiguousRows(
+             copy.getMatchingIndexingMap(copy.getDpsInputOperand(0)));
+}
+
+namespace {
+/// Records the generic that replaces an op in a rewrite, and what replaces
+/// the op's results.
+struct ExpansionListener : RewriterBase::Listener {
+  Operation *expanding;
+  linalg::GenericOp expanded;
+  SmallVector<Value> replacements;
+  explicit ExpansionListener(Operation *expanding) : expanding(expanding) {}
+  void notifyOperationInserted(Operation *op, OpBuilder::InsertPoint) override {
+    if (auto generic = dyn_cast<linalg::GenericOp>(op))
+      expanded = generic;
+  }
+  void notifyOperationReplaced(Operation *op, ValueRange values) override {
+    if (op == expanding)
+      replacements.assign(values.begin(), values.end());
+  }
+};
+} // namespace
+
+FailureOr<linalg::GenericOp>
+tessera::readWindowsInPlace(RewriterBase &rewriter, linalg::GenericOp tile) {
+  unsigned windowsOperand = 0;
+  tensor::ExtractSliceOp slice;
+  tensor::CollapseShapeOp collapse;
+  linalg::GenericOp copy;
+  for (OpOperand *input : tile.getDpsInputOperands()) {
+    auto inputSlice = input->get().getDefiningOp<tensor::ExtractSliceOp>();
+    if (!inputSlice || !inputSlice.hasUnitStride())
+      continue;
+    // The slice may be one of a thread tile's slice.
+    auto outer = inputSlice.getSource().getDefiningOp<tensor::ExtractSliceOp>();
+    auto inputCollapse = (outer ? outer.getSource() : inputSlice.getSource())
+                             .getDefiningOp<tensor::CollapseShapeOp>();
+    auto inputCopy =
+        inputCollapse
+            ? inputCollapse.getSrc().getDefiningOp<linalg::GenericOp>()
+            : nullptr;
+    if (!inputCopy || !isContiguousWindowCopy(inputCopy) ||
+        inputSlice.getType().getRank() != inputSlice.getSourceType().getRank())
+      continue;
+    if (outer) {
+      SmallVector<OpFoldResult> offsets, sizes, strides;
+      rewriter.setInsertionPoint(inputSlice);
+      if (!outer.hasUnitStride() ||
+          outer.getType().getRank() != outer.getSourceType().getRank() ||
+          failed(affine::mergeOffsetsSizesAndStrides(
+              rewriter, inputSlice.getLoc(), outer, inputSlice,
+              llvm::SmallBitVector(outer.getType().getRank()), offsets, sizes,
+              strides)))
+        continue;
+      inputSlice = rewriter.replaceOpWithNewOp<tensor::ExtractSliceOp>(
+          inputSlice, inputSlice.getType(), outer.getSource(), offsets, sizes,
+          strides);
+    }
+    windowsOperand = input->getOperandNumber();
+    slice = inputSlice;
+    collapse = inputCollapse;
+    copy = inputCopy;
+  }
+  if (!copy || tile->getNumResults() != 1)
+    return failure();
+  std::optional<SmallVector<GroupRun>> runs =
+      getGroupRuns(collapse, slice.getMixedOffsets(), slice.getMixedSizes());
+  if (!runs)
+    return failure();
+
+  // A candidate tile reads a copy of just its windows; `tile` stays until
+  // the candidate reads them in place.
+  Location loc = tile.getLoc();
+  rewriter.setInsertionPoint(tile);
+  SmallVector<OpFoldResult> offsets, sizes;
+  sliceBeforeCollapse(rewriter, loc, collapse, slice.getMixedOffsets(), *runs,
+                      offsets, sizes);
+  FailureOr<TilingResult> copied =
+      cast<TilingInterface>(copy.getOperation())
+          .generateResultTileValue(rewriter, 0, offsets, sizes);
+  if (failed(copied))
+    return failure();
+  Value copiedWindows = copied->tiledValues[0];
+  auto collapsed = tensor::CollapseShapeOp::create(
+      rewriter, loc, slice.getType(), copiedWindows,
+      collapse.getReassociationIndices());
+  auto candidate = cast<linalg::GenericOp>(rewriter.clone(*tile));
+  rewriter.modifyOpInPlace(
+      candidate, [&] { candidate->setOperand(windowsOperand, collapsed); });
+  auto discard = [&](Operation *reader) {
+    rewriter.eraseOp(reader);
+    if (collapsed && collapsed->use_empty())
+      rewriter.eraseOp(collapsed);
+    for (Operation *op : llvm::reverse(copied->tiledOps))
+      if (op->use_empty())
+        rewriter.eraseOp(op);
+    return failure();
+  };
+
+  // Its loop over collapsed windows becomes the copy's loops.
+  RewritePatternSet patterns(rewriter.getContext());
+  linalg::populateFoldReshapeOpsByExpansionPatterns(
+      patterns, [&](OpOperand *operand) {
+        return operand->get() == collapsed.getResult();
+      });
+  // (The walk neither folds nor erases the candidate, which nothing reads.)
+  ExpansionListener expansion(candidate);
+  walkAndApplyPatterns(candidate->getParentOp(), std::move(patterns),
+                       &expansion);
+  if (!expansion.expanded)
+    return discard(candidate);
+  linalg::GenericOp expanded = expansion.expanded;
+  // Only the expanded tile reads the copy now.
+  if (collapsed->use_empty()) {
+    rewriter.eraseOp(collapsed);
+    collapsed = nullptr;
+  }
+  // The candidate's result: the expanded one, or a collapse of it.
+  Value result = expansion.replacements.front();
+  auto discardExpanded = [&]() {
+    if (Operation *reshape = result.getDefiningOp();
+        reshape != expanded && reshape->use_empty())
+      rewriter.eraseOp(reshape);
+    return discard(expanded);
+  };
+
+  // The copy, fused into it, leaves reads of its input.
+  OpOperand *read = nullptr;
+  for (OpOperand *input : expanded.getDpsInputOperands())
+    if (input->get() == copiedWindows)
+      read = input;
+  if (!read || !linalg::areElementwiseOpsFusable(read))
+    return discardExpanded();
+  rewriter.setInsertionPoint(expanded);
+  FailureOr<linalg::ElementwiseOpFusionResult> fused =
+      linalg::fuseElementwiseOps(rewriter, read);
+  if (failed(fused))
+    return discardExpanded();
+  for (auto [original, replacement] : fused->replacements)
+    rewriter.replaceAllUsesWith(original, replacement);
+  if (Value replacement = fused->replacements.lookup(result))
+    result = replacement;
+  (void)discard(expanded);
+  fused->fusedOp->setDiscardableAttrs(tile->getDiscardableAttrDictionary());
+  rewriter.replaceOp(tile, result);
+  if (slice->use_empty())
+    rewriter.eraseOp(slice);
+  return cast<linalg::GenericOp>(fused->fusedOp);
 }

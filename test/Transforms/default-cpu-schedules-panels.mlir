@@ -223,14 +223,22 @@ func.func @conv_row_panels_deep(%x: tensor<1x256x14x14xf32>) -> tensor<1x16x14x1
 
 // Panels of up to 32 KiB (7 x 1152 floats here) take all of K in one tile:
 // each register tile is zeroed and summed on its own, its transposed
-// accumulators read and written once.
+// accumulators read and written once. Such a register tile reads its
+// windows (unit strides) in place, from the padded input, instead of from
+// a copy: a loop over the 128 channels whose step is the 3 x 3 taps,
+// unrolled, each a row of 7 windows broadcast along the tile's vectors.
+// CHECK-DAG: #[[$BROADCAST:.*]] = affine_map<(d0, d1, d2, d3) -> (d3, 0)>
 // CHECK-LABEL: func.func @conv_row_panels_one_k_tile
+// CHECK-NOT: 3x3x7xf32>
+// CHECK: %[[PADDED:.*]] = tensor.insert_slice {{.*}} : tensor<1x128x14x14xf32> into tensor<1x128x16x16xf32>
 // CHECK: scf.forall ({{.*}}) = (0) to (28) step (2)
-// CHECK: %[[PANELS:.*]] = tensor.collapse_shape %{{.*}} : tensor<1x2x1x128x3x3x7xf32> into tensor<2x1152x7xf32>
 // CHECK-NOT: linalg.fill
 // CHECK: vector.transfer_write %{{.*}} : vector<8x1x7xf32>, tensor<1x8x1x7xf32>
-// CHECK: scf.for %{{.*}} = %c0 to %c1152 step %c1
-// CHECK: vector.transfer_read %[[PANELS]]{{.*}} : tensor<2x1152x7xf32>, vector<7x1x8x1xf32>
+// CHECK: scf.for %[[CHANNEL:.*]] = %c0 to %c128 step %c1 iter_args({{.*}}) -> (tensor<8x7xf32>, vector<7x8xf32>)
+// CHECK-COUNT-9: vector.transfer_read %[[PADDED]][%c0, %[[CHANNEL]], %{{.*}}, %{{.*}}], %{{.*}} {in_bounds = [true, true], permutation_map = #[[$BROADCAST]]} : tensor<1x128x16x16xf32>, vector<7x8xf32>
+// CHECK-NOT: vector.transfer_read %[[PADDED]]
+// CHECK: scf.yield
+// CHECK-NOT: 3x3x7xf32>
 func.func @conv_row_panels_one_k_tile(%x: tensor<1x128x14x14xf32>) -> tensor<1x16x14x14xf32> {
   %zero = arith.constant 0.0 : f32
   %w = arith.constant dense<1.0e-2> : tensor<16x128x3x3xf32>
@@ -242,6 +250,28 @@ func.func @conv_row_panels_one_k_tile(%x: tensor<1x128x14x14xf32>) -> tensor<1x1
   %acc = linalg.fill ins(%zero : f32) outs(%empty : tensor<1x16x14x14xf32>) -> tensor<1x16x14x14xf32>
   %0 = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%padded, %w : tensor<1x128x16x16xf32>, tensor<16x128x3x3xf32>) outs(%acc : tensor<1x16x14x14xf32>) -> tensor<1x16x14x14xf32>
   return %0 : tensor<1x16x14x14xf32>
+}
+
+// -----
+
+// Strided windows are no contiguous rows of the input: the register tiles
+// of this one read them from the thread tile's copy.
+// CHECK-LABEL: func.func @conv_row_panels_strided
+// CHECK: %[[COPY:.*]] = linalg.generic {{.*}} ins(%{{.*}} : tensor<1x64x5x17xf32>) outs(%{{.*}} : tensor<2x1x1x64x3x3x8xf32>)
+// CHECK: %[[PANELS:.*]] = tensor.collapse_shape %[[COPY]] {{.*}} into tensor<2x576x8xf32>
+// CHECK: scf.for %{{.*}} = %c0 to %c576 step %c1
+// CHECK: vector.transfer_read %[[PANELS]]
+func.func @conv_row_panels_strided(%x: tensor<1x64x16x16xf32>) -> tensor<1x16x8x8xf32> {
+  %zero = arith.constant 0.0 : f32
+  %w = arith.constant dense<1.0e-2> : tensor<16x64x3x3xf32>
+  %padded = tensor.pad %x low[0, 0, 1, 1] high[0, 0, 1, 1] {
+  ^bb0(%a: index, %b: index, %c: index, %d: index):
+    tensor.yield %zero : f32
+  } : tensor<1x64x16x16xf32> to tensor<1x64x18x18xf32>
+  %empty = tensor.empty() : tensor<1x16x8x8xf32>
+  %acc = linalg.fill ins(%zero : f32) outs(%empty : tensor<1x16x8x8xf32>) -> tensor<1x16x8x8xf32>
+  %0 = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>} ins(%padded, %w : tensor<1x64x18x18xf32>, tensor<16x64x3x3xf32>) outs(%acc : tensor<1x16x8x8xf32>) -> tensor<1x16x8x8xf32>
+  return %0 : tensor<1x16x8x8xf32>
 }
 
 // -----
