@@ -444,17 +444,14 @@ struct DefaultCPUSchedulesPass
         } else {
           SmallVector<int64_t> kSteps(bounds.size(), 0);
           kSteps[loops.k] = 1;
-          script += llvm::formatv(R"(
-    %k{0}_all = transform.structured.match attributes {{{1} = {0} : i64} in %root
-        : (!transform.any_op) -> !transform.any_op
-    %k{0}_fill, %k{0}_tile = transform.split_handle %k{0}_all
-        : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+          script += matchFillAndTile(kernel) +
+                    llvm::formatv(R"(
     %k{0}_step, %k{0}_kloop = transform.structured.tile_using_for %k{0}_tile
-        tile_sizes {2} : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+        tile_sizes {1} : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
     transform.structured.vectorize %k{0}_fill : !transform.any_op
     transform.structured.vectorize %k{0}_step : !transform.any_op
 )",
-                                  kernel, kKernelAttrName, formatSizes(kSteps))
+                                  kernel, formatSizes(kSteps))
                         .str();
         }
         // The register tile's epilogue, vectorized whole; one with
@@ -797,6 +794,20 @@ struct DefaultCPUSchedulesPass
     return pad && fill && pad->hasOneUse() && fill->hasOneUse();
   }
 
+  /// A script part that matches the fill and the register tile of kernel
+  /// `kernel` (a contraction filled per register tile), in this order, as
+  /// %k<kernel>_fill and %k<kernel>_tile.
+  static std::string matchFillAndTile(int64_t kernel) {
+    return llvm::formatv(R"(
+    %k{0}_all = transform.structured.match attributes {{{1} = {0} : i64} in %root
+        : (!transform.any_op) -> !transform.any_op
+    %k{0}_fill, %k{0}_tile = transform.split_handle %k{0}_all
+        : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+)",
+                         kernel, kKernelAttrName)
+        .str();
+  }
+
   /// Erases window copy `copy` when nothing reads it (only collapses of it
   /// that nothing reads).
   static LogicalResult eraseUnread(RewriterBase &rewriter,
@@ -830,22 +841,19 @@ struct DefaultCPUSchedulesPass
     }
     int64_t innermost = trips.size() - 1;
     std::string schedule =
+        matchFillAndTile(kernel) +
         llvm::formatv(R"(
-    %k{0}_all = transform.structured.match attributes {{{1} = {0} : i64} in %root
-        : (!transform.any_op) -> !transform.any_op
-    %k{0}_fill, %k{0}_tile = transform.split_handle %k{0}_all
-        : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
-    %k{0}_step, %k{0}_kloops:{3} = transform.structured.tile_using_for %k{0}_tile
-        tile_sizes {2} : (!transform.any_op) -> (!transform.any_op{4})
-    transform.apply_patterns to %k{0}_kloops#{5} {{
+    %k{0}_step, %k{0}_kloops:{2} = transform.structured.tile_using_for %k{0}_tile
+        tile_sizes {1} : (!transform.any_op) -> (!transform.any_op{3})
+    transform.apply_patterns to %k{0}_kloops#{4} {{
       transform.apply_patterns.linalg.fold_unit_extent_dims_via_slices
     } : !transform.any_op
-    %k{0}_row = transform.structured.match interface{{LinalgOp} in %k{0}_kloops#{5}
+    %k{0}_row = transform.structured.match interface{{LinalgOp} in %k{0}_kloops#{4}
         : (!transform.any_op) -> !transform.any_op
     transform.structured.vectorize %k{0}_fill : !transform.any_op
     transform.structured.vectorize %k{0}_row : !transform.any_op
 )",
-                      kernel, kKernelAttrName, formatSizes(steps), trips.size(),
+                      kernel, formatSizes(steps), trips.size(),
                       repeatHandle(trips.size()), innermost)
             .str();
     for (int64_t loop = innermost; loop >= 0; --loop)

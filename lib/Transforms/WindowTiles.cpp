@@ -264,20 +264,14 @@ bool tessera::isContiguousWindowCopy(Operation *op) {
 }
 
 namespace {
-/// Records the generic that replaces an op in a rewrite, and what replaces
-/// the op's results.
-struct ExpansionListener : RewriterBase::Listener {
-  Operation *expanding;
-  linalg::GenericOp expanded;
-  SmallVector<Value> replacements;
-  explicit ExpansionListener(Operation *expanding) : expanding(expanding) {}
-  void notifyOperationInserted(Operation *op, OpBuilder::InsertPoint) override {
-    if (auto generic = dyn_cast<linalg::GenericOp>(op))
-      expanded = generic;
-  }
+/// Records what replaces the result of an op in a rewrite.
+struct ReplacementListener : RewriterBase::Listener {
+  Operation *replaced;
+  Value replacement;
+  explicit ReplacementListener(Operation *replaced) : replaced(replaced) {}
   void notifyOperationReplaced(Operation *op, ValueRange values) override {
-    if (op == expanding)
-      replacements.assign(values.begin(), values.end());
+    if (op == replaced && values.size() == 1)
+      replacement = values.front();
   }
 };
 } // namespace
@@ -365,19 +359,27 @@ tessera::readWindowsInPlace(RewriterBase &rewriter, linalg::GenericOp tile) {
         return operand->get() == collapsed.getResult();
       });
   // (The walk neither folds nor erases the candidate, which nothing reads.)
-  ExpansionListener expansion(candidate);
+  ReplacementListener expansion(candidate);
   walkAndApplyPatterns(candidate->getParentOp(), std::move(patterns),
                        &expansion);
-  if (!expansion.expanded)
-    return discard(candidate);
-  linalg::GenericOp expanded = expansion.expanded;
+  // The candidate's result: the expanded tile's, or a collapse of it (the
+  // reshape fusion replaces a generic with one of these; when it did not
+  // apply, the candidate is still there).
+  Value result = expansion.replacement;
+  Value expandedResult = result;
+  if (auto reshape =
+          result ? result.getDefiningOp<tensor::CollapseShapeOp>() : nullptr)
+    expandedResult = reshape.getSrc();
+  auto expanded = expandedResult
+                      ? expandedResult.getDefiningOp<linalg::GenericOp>()
+                      : linalg::GenericOp();
+  if (!expanded)
+    return result ? failure() : discard(candidate);
   // Only the expanded tile reads the copy now.
   if (collapsed->use_empty()) {
     rewriter.eraseOp(collapsed);
     collapsed = nullptr;
   }
-  // The candidate's result: the expanded one, or a collapse of it.
-  Value result = expansion.replacements.front();
   auto discardExpanded = [&]() {
     if (Operation *reshape = result.getDefiningOp();
         reshape != expanded && reshape->use_empty())
