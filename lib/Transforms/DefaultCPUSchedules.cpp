@@ -412,13 +412,27 @@ struct DefaultCPUSchedulesPass
             lastTiles.push_back(
                 registerTiles[cast<AffineDimExpr>(result).getPosition()]);
         }
+        // Register tiles that read their windows in place (see below) loop
+        // over the panels of the weights outermost: each panel stays in L2
+        // while the tile's rows of windows go by. (Their epilogues' loops,
+        // in the result's order, have the panels outermost already.)
+        SmallVector<int64_t> interchange;
+        if (epilogue.empty() && readsContiguousWindows(tiled)) {
+          if (loops.nPanels)
+            interchange.push_back(*loops.nPanels);
+          interchange.push_back(loops.n);
+          for (int64_t loop = 0, e = bounds.size(); loop < e; ++loop)
+            if (!llvm::is_contained(interchange, loop))
+              interchange.push_back(loop);
+        }
         if (!fill || failed(tessera::tileAndFuse(
                          rewriter, cast<TilingInterface>(last), lastTiles,
                          scf::SCFTilingOptions::LoopType::ForOp,
                          [&](Operation *producer) {
                            return producer == fill || producer == tiled ||
                                   llvm::is_contained(epilogue, producer);
-                         }))) {
+                         },
+                         interchange))) {
           module.emitError() << "a contraction could not be tiled by "
                                 "registers";
           return signalPassFailure();
@@ -1081,7 +1095,12 @@ struct DefaultCPUSchedulesPass
     // A K tile that divides K keeps the K loop's bounds static, which the
     // hoisting of the accumulators out of it needs.
     int64_t kTile = largestDivisor(k, kCacheTileK, kCacheTileK / 4);
-    if (registerRows * k * int64_t(sizeof(float)) <= kMaxRowPanelBytes)
+    // A register tile that reads its windows in place has no row panel to
+    // keep in L1: it takes all of K while its panel of the right operand
+    // fits a cache tile's K x N slice in L2.
+    if (registerRows * k * int64_t(sizeof(float)) <= kMaxRowPanelBytes ||
+        (readsContiguousWindows(op) &&
+         k * registerCols <= kCacheTileK * kCacheTileN))
       reductionTiles[loops.k] = k;
     else
       reductionTiles[loops.k] = kTile ? kTile : std::min(k, kCacheTileK);
@@ -1091,6 +1110,20 @@ struct DefaultCPUSchedulesPass
     return {threadTiles, reductionTiles, registerTiles,
             raggedM ? std::optional<unsigned>(loops.m) : std::nullopt,
             raggedN ? std::optional<unsigned>(loops.n) : std::nullopt};
+  }
+
+  /// Whether `op` reads a contiguous window copy (a slice of it, collapsed)
+  /// whose windows its register tiles can read in place instead
+  /// (tessera::readWindowsInPlace).
+  static bool readsContiguousWindows(linalg::LinalgOp op) {
+    return llvm::any_of(op.getDpsInputOperands(), [](OpOperand *input) {
+      Value windows = input->get();
+      if (auto slice = windows.getDefiningOp<tensor::ExtractSliceOp>())
+        windows = slice.getSource();
+      auto collapse = windows.getDefiningOp<tensor::CollapseShapeOp>();
+      return collapse &&
+             tessera::isContiguousWindowCopy(collapse.getSrc().getDefiningOp());
+    });
   }
 
   /// The length of the rows of windows that `op` reads along loop `dim`

@@ -222,13 +222,13 @@ tessera::tileWithEpilogue(RewriterBase &rewriter, linalg::LinalgOp producer,
   return cast<scf::ForallOp>(loop->getOperation());
 }
 
-FailureOr<LoopLikeOpInterface>
-tessera::tileAndFuse(RewriterBase &rewriter, TilingInterface last,
-                     ArrayRef<int64_t> tiles,
-                     scf::SCFTilingOptions::LoopType loopType,
-                     function_ref<bool(Operation *)> fusable) {
+FailureOr<LoopLikeOpInterface> tessera::tileAndFuse(
+    RewriterBase &rewriter, TilingInterface last, ArrayRef<int64_t> tiles,
+    scf::SCFTilingOptions::LoopType loopType,
+    function_ref<bool(Operation *)> fusable, ArrayRef<int64_t> interchange) {
   scf::SCFTilingOptions tiling;
   tiling.setTileSizes(getAsIndexOpFoldResult(rewriter.getContext(), tiles));
+  tiling.setInterchange(interchange);
   tiling.setLoopType(loopType);
   scf::SCFTileAndFuseOptions options;
   options.setTilingOptions(tiling);

@@ -64,15 +64,17 @@ tileWithEpilogue(mlir::RewriterBase &rewriter, mlir::linalg::LinalgOp producer,
                  llvm::ArrayRef<int64_t> producerTiles, bool fuseInputPad);
 
 /// Tiles `last` with `tiles` (0: not tiled) into loops of `loopType` (the
-/// outermost is returned) and fuses into them, tile by tile, the producers of
-/// its operands for which `fusable` holds (through destinations too), last
-/// first. The fused producers are erased when nothing outside the loop uses
-/// them.
+/// outermost is returned), nested in the order of `interchange` (loop
+/// positions, outermost first; empty: `last`'s order), and fuses into them,
+/// tile by tile, the producers of its operands for which `fusable` holds
+/// (through destinations too), last first. The fused producers are erased
+/// when nothing outside the loop uses them.
 mlir::FailureOr<mlir::LoopLikeOpInterface>
 tileAndFuse(mlir::RewriterBase &rewriter, mlir::TilingInterface last,
             llvm::ArrayRef<int64_t> tiles,
             mlir::scf::SCFTilingOptions::LoopType loopType,
-            llvm::function_ref<bool(mlir::Operation *)> fusable);
+            llvm::function_ref<bool(mlir::Operation *)> fusable,
+            llvm::ArrayRef<int64_t> interchange = {});
 
 } // namespace tessera
 

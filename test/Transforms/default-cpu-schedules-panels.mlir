@@ -193,8 +193,10 @@ func.func @conv_row_panels_aligned(%x: tensor<1x64x16x16xf32>, %w: tensor<16x64x
 // -----
 
 // With constant weights in panels too and several K tiles (panels of
-// 7 x 2304 floats are too large for one), the result [F / 8][8][M / 7][7]
-// is filled first, as rows of the unexpanded result.
+// 7 x 11520 floats are too large for one, and so are the weights' panels
+// of 11520 x 8 for a register tile that would read its windows in place),
+// the result [F / 8][8][M / 7][7] is filled first, as rows of the
+// unexpanded result, and the windows are copied.
 // CHECK-LABEL: func.func @conv_row_panels_deep
 // CHECK: %[[ROWS:.*]] = scf.forall {{.*}} -> (tensor<16x196xf32>)
 // CHECK: linalg.fill {{.*}} -> tensor<2x196xf32>
@@ -202,11 +204,33 @@ func.func @conv_row_panels_aligned(%x: tensor<1x64x16x16xf32>, %w: tensor<16x64x
 // CHECK: scf.forall ({{.*}}) = (0) to (28) step (2) shared_outs(%{{.*}} = %[[RESULT]])
 // CHECK-NOT: linalg.fill
 // CHECK: linalg.generic
-// CHECK: } -> tensor<1x2x1x256x3x3x7xf32>
+// CHECK: } -> tensor<1x2x1x1280x3x3x7xf32>
 // CHECK-NOT: linalg.fill
-// CHECK: scf.for {{.*}} step %c576
+// CHECK: scf.for {{.*}} step %c640
 // CHECK: vector.transfer_read {{.*}} : tensor<1x8x1x7xf32>, vector<7x1x8xf32>
-func.func @conv_row_panels_deep(%x: tensor<1x256x14x14xf32>) -> tensor<1x16x14x14xf32> {
+func.func @conv_row_panels_deep(%x: tensor<1x1280x14x14xf32>) -> tensor<1x16x14x14xf32> {
+  %zero = arith.constant 0.0 : f32
+  %w = arith.constant dense<1.0e-2> : tensor<16x1280x3x3xf32>
+  %padded = tensor.pad %x low[0, 0, 1, 1] high[0, 0, 1, 1] {
+  ^bb0(%a: index, %b: index, %c: index, %d: index):
+    tensor.yield %zero : f32
+  } : tensor<1x1280x14x14xf32> to tensor<1x1280x16x16xf32>
+  %empty = tensor.empty() : tensor<1x16x14x14xf32>
+  %acc = linalg.fill ins(%zero : f32) outs(%empty : tensor<1x16x14x14xf32>) -> tensor<1x16x14x14xf32>
+  %0 = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%padded, %w : tensor<1x1280x16x16xf32>, tensor<16x1280x3x3xf32>) outs(%acc : tensor<1x16x14x14xf32>) -> tensor<1x16x14x14xf32>
+  return %0 : tensor<1x16x14x14xf32>
+}
+
+// -----
+
+// Register tiles that read their windows in place take all of K while the
+// weights' panel fits a cache tile (2304 x 8 floats here), although their
+// rows of windows (7 x 2304) would not fit L1 as a panel.
+// CHECK-LABEL: func.func @conv_row_panels_deep_in_place
+// CHECK-NOT: 3x3x7xf32>
+// CHECK: scf.for %{{.*}} = %c0 to %c256 step %c1 iter_args({{.*}}) -> (tensor<8x7xf32>, vector<7x8xf32>)
+// CHECK-NOT: 3x3x7xf32>
+func.func @conv_row_panels_deep_in_place(%x: tensor<1x256x14x14xf32>) -> tensor<1x16x14x14xf32> {
   %zero = arith.constant 0.0 : f32
   %w = arith.constant dense<1.0e-2> : tensor<16x256x3x3xf32>
   %padded = tensor.pad %x low[0, 0, 1, 1] high[0, 0, 1, 1] {
@@ -231,7 +255,12 @@ func.func @conv_row_panels_deep(%x: tensor<1x256x14x14xf32>) -> tensor<1x16x14x1
 // CHECK-LABEL: func.func @conv_row_panels_one_k_tile
 // CHECK-NOT: 3x3x7xf32>
 // CHECK: %[[PADDED:.*]] = tensor.insert_slice {{.*}} : tensor<1x128x14x14xf32> into tensor<1x128x16x16xf32>
+// The register tiles loop over the weights' panels outermost.
 // CHECK: scf.forall ({{.*}}) = (0) to (28) step (2)
+// CHECK-NEXT: tensor.extract_slice
+// CHECK-NEXT: scf.for %[[PANEL:.*]] = %c0 to %c2
+// CHECK-NEXT: scf.for %{{.*}} = %c0 to %c2
+// CHECK-NEXT: tensor.extract_slice %{{.*}}[%[[PANEL]], 0, 0] [1, 1152, 8]
 // CHECK-NOT: linalg.fill
 // CHECK: vector.transfer_write %{{.*}} : vector<8x1x7xf32>, tensor<1x8x1x7xf32>
 // CHECK: scf.for %[[CHANNEL:.*]] = %c0 to %c128 step %c1 iter_args({{.*}}) -> (tensor<8x7xf32>, vector<7x8xf32>)

@@ -95,11 +95,13 @@ def DefaultCPUSchedules : Pass<"tessera-default-cpu-schedules",
       register tile's height, [M/m][K][m], when a copy of it is made anyway
       and m divides the innermost dimension of what it copies: the window
       copy then writes the panels directly;
-    - register tiles that take all of K and whose windows have unit
-      strides and dilations read them in place instead, from the (padded)
-      input: the copy is fused into each register tile, which loops over
-      the channels and the taps (the taps unrolled up to 5 x 5), each
-      step reading a row of windows broadcast along the tile;
+    - register tiles whose windows have unit strides and dilations read
+      them in place instead, from the (padded) input, when they take all
+      of K (they do while the weights' panel, K x its width, fits a cache
+      tile's K x N slice): the copy is fused into each register tile,
+      which loops over the channels and the taps (the taps unrolled up to
+      5 x 5), each step reading a row of windows broadcast along the tile;
+      the register tiles loop over the weights' panels outermost;
     - reduction kernels: their floating-point ops may be reassociated, so
       that LLVM vectorizes them; innermost reduction loops over the input's
       innermost dimensions (a global pool's [h, w]) become one loop; NCHW
