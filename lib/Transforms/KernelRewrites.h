@@ -93,9 +93,10 @@ llvm::SmallVector<mlir::linalg::LinalgOp>
 copyWindowsPerTile(mlir::RewriterBase &rewriter,
                    mlir::LoopLikeOpInterface loop);
 
-/// Whether `op` is a window copy (a copy kernel, see isCopyKernel) that
-/// writes each of its innermost rows from a contiguous row of its input:
-/// windows with unit stride and dilation along the rows.
+/// Whether `op` is a window copy (a copy kernel, see isCopyKernel, whose
+/// input indices are not all loops: windows, oh + kh) that writes each of its
+/// innermost rows from a contiguous row of its input: windows with unit
+/// stride and dilation along the rows.
 bool isContiguousWindowCopy(mlir::Operation *op);
 
 /// Makes `tile`, a register tile of a contraction that reads a slice of a

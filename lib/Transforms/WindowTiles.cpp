@@ -257,10 +257,14 @@ static bool readsContiguousRows(AffineMap read) {
 
 bool tessera::isContiguousWindowCopy(Operation *op) {
   auto copy = dyn_cast_or_null<linalg::GenericOp>(op);
-  return copy && isCopyKernel(copy) &&
-         copy.getMatchingIndexingMap(copy.getDpsInitOperand(0)).isIdentity() &&
-         readsContiguousRows(
-             copy.getMatchingIndexingMap(copy.getDpsInputOperand(0)));
+  if (!copy || !isCopyKernel(copy) ||
+      !copy.getMatchingIndexingMap(copy.getDpsInitOperand(0)).isIdentity())
+    return false;
+  // Windows index the input with sums (oh + kh; a copy into a concatenation
+  // with offsets, c + 232, reads shifted rows just as well); a transpose,
+  // whose indices are loops, is no window copy.
+  AffineMap read = copy.getMatchingIndexingMap(copy.getDpsInputOperand(0));
+  return !read.isProjectedPermutation() && readsContiguousRows(read);
 }
 
 namespace {

@@ -583,3 +583,31 @@ func.func @broadcast_not_fused(%s: tensor<32x1x1xf32>, %x: tensor<32x14x14xf32>)
   } -> tensor<32x14x14xf32>
   return %0 : tensor<32x14x14xf32>
 }
+
+// -----
+
+// A transpose that keeps rows whole is a copy, not a window copy: the
+// register tiles read its result (no reads in place) and walk their rows
+// outermost (not the order of tiles that read windows in place).
+// CHECK-LABEL: func.func @transposed_rows
+// CHECK: %[[ROWS:.*]] = tensor.collapse_shape %{{.*}} : tensor<64x4x32xf32> into tensor<64x128xf32>
+// CHECK: scf.forall
+// CHECK-NEXT: tensor.extract_slice
+// CHECK-NEXT: scf.for %[[ROW:.*]] = %c0 to %c64 step %c8
+// CHECK-NEXT: scf.for %{{.*}} = %c0 to %c128 step %c32
+// CHECK: vector.transfer_read %[[ROWS]][%[[ROW]], %{{.*}}]
+#in = affine_map<(d0, d1, d2) -> (d1, d0, d2)>
+#id = affine_map<(d0, d1, d2) -> (d0, d1, d2)>
+func.func @transposed_rows(%x: tensor<4x64x32xf32>, %b: tensor<128x512xf32>) -> tensor<64x512xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<64x4x32xf32>
+  %t = linalg.generic {indexing_maps = [#in, #id], iterator_types = ["parallel", "parallel", "parallel"]} ins(%x : tensor<4x64x32xf32>) outs(%e : tensor<64x4x32xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    linalg.yield %in : f32
+  } -> tensor<64x4x32xf32>
+  %a = tensor.collapse_shape %t [[0], [1, 2]] : tensor<64x4x32xf32> into tensor<64x128xf32>
+  %ce = tensor.empty() : tensor<64x512xf32>
+  %c = linalg.fill ins(%zero : f32) outs(%ce : tensor<64x512xf32>) -> tensor<64x512xf32>
+  %r = linalg.matmul ins(%a, %b : tensor<64x128xf32>, tensor<128x512xf32>) outs(%c : tensor<64x512xf32>) -> tensor<64x512xf32>
+  return %r : tensor<64x512xf32>
+}
